@@ -1,0 +1,79 @@
+"""The composition root: `build_laget(settings)` wires everything, `create_app` serves it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from http import HTTPStatus
+
+from aiohttp import web
+from botbuilder.core import ConversationState, UserState
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.adapter import LagetAdapter
+from bot.handler import LagetBot
+from bot.locks import ConversationLocks
+from bot.settings import Settings
+from bot.storage import SqlStorage
+from bot.store.db import create_engine, ping
+from bot.store.migrate import upgrade_async
+from bot.store.references import ConversationReferences
+from bot.store.state import StateStore
+from cards.renderer import CardRenderer
+
+
+@dataclass(frozen=True)
+class Laget:
+    """The running parts of one Laget process."""
+
+    settings: Settings
+    engine: AsyncEngine
+    adapter: LagetAdapter
+    bot: LagetBot
+    references: ConversationReferences
+
+    async def close(self) -> None:
+        """Release the database connections."""
+        await self.engine.dispose()
+
+
+async def build_laget(settings: Settings, *, migrate: bool = True) -> Laget:
+    """Create storage, adapter, bot and dialogs; apply migrations first unless told not to."""
+    if migrate:
+        await upgrade_async(settings.database_url)
+    engine = create_engine(settings.database_url)
+    storage = SqlStorage(StateStore(engine))
+    conversation_state = ConversationState(storage)
+    user_state = UserState(storage)
+    references = ConversationReferences(engine)
+    adapter = LagetAdapter(settings, conversation_state, ConversationLocks(engine))
+    bot = LagetBot(conversation_state, user_state, references, CardRenderer())
+    return Laget(settings, engine, adapter, bot, references)
+
+
+LAGET = web.AppKey("laget", Laget)
+
+
+def create_app(settings: Settings) -> web.Application:
+    """The aiohttp application: POST /api/messages and GET /healthz."""
+    app = web.Application(client_max_size=settings.max_body_bytes)
+
+    async def lifecycle(app: web.Application):  # type: ignore[no-untyped-def]
+        app[LAGET] = await build_laget(settings)
+        yield
+        await app[LAGET].close()
+
+    async def messages(request: web.Request) -> web.Response:
+        laget = request.app[LAGET]
+        return await laget.adapter.process(request, laget.bot)
+
+    async def healthz(request: web.Request) -> web.Response:
+        if await ping(request.app[LAGET].engine):
+            return web.json_response({"status": "ok"})
+        return web.json_response(
+            {"status": "database unavailable"}, status=HTTPStatus.SERVICE_UNAVAILABLE
+        )
+
+    app.cleanup_ctx.append(lifecycle)
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    return app

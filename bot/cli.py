@@ -1,0 +1,90 @@
+"""The `laget` command: serve, chat, and database administration."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+
+from aiohttp import web
+
+from bot.app import build_laget, create_app
+from bot.chat import ChatClient, read_stdin, render_reply, repl
+from bot.logs import configure_logging
+from bot.settings import Settings, SettingsError
+from bot.store.migrate import upgrade
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"laget: {message}\n")
+    return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="laget", description="Laget, Teams-boten.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="start boten (HTTP, Bot Framework)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=3978)
+
+    chat = commands.add_parser("chat", help="snakk med boten i terminalen")
+    chat.add_argument("--say", help="send én melding, skriv svaret og avslutt")
+    chat.add_argument("--user", default="terminal", help="hvem du er i samtalen")
+
+    db = commands.add_parser("db", help="databasen")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="kjør migreringer")
+    return parser
+
+
+def _serve(settings: Settings, host: str, port: int) -> int:
+    try:
+        settings.check_host(host)
+    except SettingsError as error:
+        return _fail(str(error))
+    configure_logging(settings.log_level)
+    web.run_app(create_app(settings), host=host, port=port, print=None)
+    return 0
+
+
+async def _chat(settings: Settings, user: str, say: str | None) -> int:
+    # The terminal is a local client: it talks to the bot in-process, so no token applies.
+    laget = await build_laget(settings.model_copy(update={"microsoft_app_id": ""}))
+    try:
+        client = ChatClient(laget, user=user)
+        if say is not None:
+            for reply in await client.send(text=say):
+                _write(render_reply(reply))
+        else:
+            await repl(client, read_stdin, _write)
+    finally:
+        await laget.close()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `laget` console script."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings.from_environ()
+    except SettingsError as error:
+        return _fail(str(error))
+    if args.command == "serve":
+        return _serve(settings, args.host, args.port)
+    if args.command == "chat":
+        configure_logging("WARNING")
+        return asyncio.run(_chat(settings, args.user, args.say))
+    upgrade(settings.database_url)
+    _write(f"Databasen er oppdatert ({settings.database_url.split('://')[0]}).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

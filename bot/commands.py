@@ -1,0 +1,51 @@
+"""The few commands Laget understands before the question recogniser arrives.
+
+Pure text matching, no Bot Framework: the Teams handler asks `match_command` and routes the
+result through its table. Matching is on a normalised form (case, punctuation, spacing).
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Command(StrEnum):
+    """What a short message asks the bot to do."""
+
+    HELP = "help"
+    GREETING = "greeting"
+    PROFILE = "profile"
+    CANCEL = "cancel"
+
+
+_PHRASES: dict[Command, frozenset[str]] = {
+    Command.HELP: frozenset(
+        {"hjelp", "help", "hjelp meg", "hva kan du", "kva kan du", "meny", "?", "hva kan du gjøre"}
+    ),
+    Command.GREETING: frozenset(
+        {"hei", "hallo", "heisann", "hei hei", "hei laget", "god morgen", "god dag", "morn"}
+    ),
+    Command.PROFILE: frozenset({"om meg", "min profil", "profil", "endre profil", "profilen min"}),
+    Command.CANCEL: frozenset({"avbryt", "stopp", "avslutt", "slutt", "cancel"}),
+}
+
+_PUNCTUATION = re.compile(r"[^\w\s?]", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation (but a lone "?") removed, whitespace collapsed."""
+    lowered = text.casefold().strip()
+    if lowered == "?":
+        return lowered
+    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", lowered).replace("?", " ")).strip()
+
+
+def match_command(text: str) -> Command | None:
+    """The command `text` names, if it is one of the known phrases."""
+    key = normalise(text)
+    for command, phrases in _PHRASES.items():
+        if key in phrases:
+            return command
+    return None

@@ -1,0 +1,186 @@
+"""The Teams handler: routes messages, card submits and install events to features.
+
+Handlers route, features act: a message goes to the active dialog if there is one, otherwise
+through one table from command to feature. Install events store or retire the conversation
+reference that proactive messages (the reminders) will need.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from botbuilder.core import (
+    CardFactory,
+    ConversationState,
+    InvokeResponse,
+    MessageFactory,
+    TurnContext,
+    UserState,
+)
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
+
+from bot import replies
+from bot.commands import Command, match_command
+from bot.store.references import ConversationRecord, ConversationReferences
+from cards.payloads import PayloadError, parse_payload
+from cards.renderer import CardRenderer
+from dialogs.profile import ProfileDialog
+
+log = logging.getLogger(__name__)
+
+Route = Callable[[TurnContext, DialogContext], Awaitable[None]]
+
+
+class LagetBot(TeamsActivityHandler):
+    """The bot: one instance per process, state passed in, nothing global."""
+
+    def __init__(
+        self,
+        conversation_state: ConversationState,
+        user_state: UserState,
+        references: ConversationReferences,
+        cards: CardRenderer,
+    ) -> None:
+        super().__init__()
+        self._conversation_state = conversation_state
+        self._user_state = user_state
+        self._references = references
+        self._cards = cards
+        self._dialogs = DialogSet(conversation_state.create_property("DialogState"))
+        self._dialogs.add(ProfileDialog(user_state.create_property("profile"), cards))
+        self._routes: dict[Command, Route] = {
+            Command.HELP: self._welcome,
+            Command.GREETING: self._welcome,
+            Command.PROFILE: self._start_profile,
+            Command.CANCEL: self._nothing_to_cancel,
+        }
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        await super().on_turn(turn_context)
+        await self._conversation_state.save_changes(turn_context)
+        await self._user_state.save_changes(turn_context)
+
+    # Messages and card submits
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if activity.value is not None and not activity.text:
+            try:
+                activity.text = parse_payload(activity.value).text
+            except PayloadError:
+                await turn_context.send_activity(replies.STALE_BUTTON)
+                return
+        await self._handle_text(turn_context, TurnContext.remove_recipient_mention(activity) or "")
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        """Action.Execute gets the same payloads as Action.Submit and a short receipt.
+
+        The SDK's own route types the receipt's `value` as an object, but Universal Actions
+        want a string there, so `adaptiveCard/action` is answered here.
+        """
+        activity = turn_context.activity
+        if activity.name != "adaptiveCard/action":
+            return await super().on_invoke_activity(turn_context)
+        value = activity.value if isinstance(activity.value, dict) else {}
+        action = value.get("action")
+        try:
+            text = parse_payload(action.get("data") if isinstance(action, dict) else None).text
+        except PayloadError:
+            return _invoke_message(replies.STALE_BUTTON)
+        await self._handle_text(turn_context, text)
+        return _invoke_message("Mottatt.")
+
+    async def _handle_text(self, turn_context: TurnContext, text: str) -> None:
+        activity = turn_context.activity
+        text = text.strip()
+        if len(text) > replies.MAX_MESSAGE_CHARS:
+            await turn_context.send_activity(replies.TOO_LONG)
+            return
+        if not text:
+            await turn_context.send_activity(replies.EMPTY)
+            return
+        activity.text = text
+        dialog_context = await self._dialogs.create_context(turn_context)
+        if dialog_context.active_dialog is not None:
+            result = await dialog_context.continue_dialog()
+            if result.status != DialogTurnStatus.Empty or turn_context.responded:
+                return
+        command = match_command(text)
+        route = self._routes.get(command) if command else None
+        if route is None:
+            await turn_context.send_activity(replies.NOT_YET)
+            return
+        await route(turn_context, dialog_context)
+
+    async def _welcome(self, turn_context: TurnContext, _dc: DialogContext | None = None) -> None:
+        card = self._cards.render("welcome", replies.WELCOME)
+        message = MessageFactory.attachment(CardFactory.adaptive_card(card))
+        message.summary = replies.WELCOME.title
+        await turn_context.send_activity(message)
+
+    async def _start_profile(self, _turn_context: TurnContext, dc: DialogContext) -> None:
+        await dc.begin_dialog(ProfileDialog.__name__)
+
+    async def _nothing_to_cancel(self, turn_context: TurnContext, _dc: DialogContext) -> None:
+        await turn_context.send_activity(replies.NOTHING_TO_CANCEL)
+
+    # Install events
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        await self._remember(turn_context)
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        await self._forget(turn_context)
+
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        """Only the bot's own arrival and departure matter here (no connector look-ups)."""
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        if any(member.id == bot_id for member in activity.members_added or []):
+            await self._remember(turn_context)
+            if _conversation_type(activity) == "personal":
+                await self._welcome(turn_context)
+        elif any(member.id == bot_id for member in activity.members_removed or []):
+            await self._forget(turn_context)
+
+    async def _remember(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        channel_data: dict[str, Any] = (
+            activity.channel_data if isinstance(activity.channel_data, dict) else {}
+        )
+        reference = TurnContext.get_conversation_reference(activity)
+        await self._references.store(
+            ConversationRecord(
+                conversation_id=activity.conversation.id,
+                conversation_type=_conversation_type(activity),
+                service_url=activity.service_url,
+                bot_id=activity.recipient.id if activity.recipient else "",
+                reference=reference.serialize(),
+                tenant_id=activity.conversation.tenant_id,
+                team_id=_nested_id(channel_data, "team"),
+                channel_id=_nested_id(channel_data, "channel"),
+            )
+        )
+        log.info("conversation stored", extra={"conversation_id": activity.conversation.id})
+
+    async def _forget(self, turn_context: TurnContext) -> None:
+        conversation_id = turn_context.activity.conversation.id
+        await self._references.retire(conversation_id)
+        log.info("conversation retired", extra={"conversation_id": conversation_id})
+
+
+def _invoke_message(text: str) -> InvokeResponse:
+    body = {"statusCode": 200, "type": "application/vnd.microsoft.activity.message", "value": text}
+    return InvokeResponse(status=200, body=body)
+
+
+def _conversation_type(activity: Any) -> str:
+    return str(activity.conversation.conversation_type or "personal")
+
+
+def _nested_id(channel_data: dict[str, Any], name: str) -> str | None:
+    value = channel_data.get(name)
+    return str(value["id"]) if isinstance(value, dict) and value.get("id") else None

@@ -1,0 +1,52 @@
+"""Laget's fixed Norwegian replies (the ones not built from data)."""
+
+from __future__ import annotations
+
+from cards.views import Button, WelcomeCard
+
+MAX_MESSAGE_CHARS = 4000
+
+WELCOME = WelcomeCard(
+    title="Hei! Jeg er Laget",
+    intro=(
+        "Jeg er en digital kollega for Kompetanseløftet for spesialpedagogikk og "
+        "inkluderende praksis. Jeg er under oppbygging, og dette er det jeg skal kunne:"
+    ),
+    abilities=[
+        "svare på spørsmål om frister i årshjulet, regler og penger",
+        "vise rammen til kompetansenettverket ditt og hvordan den er regnet ut",
+        "hjelpe deg å fylle ut behovsmeldingen, i et skjema eller steg for steg",
+        "minne koordinatorene på frister i nettverkets kanal",
+    ],
+    examples=[
+        Button(
+            title="Når er fristen for beslutningsgrunnlaget?",
+            text="Når er fristen for beslutningsgrunnlaget?",
+        ),
+        Button(title="Hva er rammen vår?", text="Hva er rammen vår?"),
+        Button(title="Ny behovsmelding", text="Ny behovsmelding"),
+        Button(title="Fortell hvor jeg jobber", text="om meg"),
+    ],
+    footer="Skriv «hjelp» når som helst for å se dette igjen, eller «avbryt» for å avslutte.",
+)
+
+NOT_YET = (
+    "Det kan jeg ikke svare på ennå, beklager. Laget er under oppbygging, og snart kan jeg "
+    "svare på spørsmål om frister, rammer og regler, og hjelpe deg med behovsmeldingen. "
+    "Nå kan du skrive «om meg» for å fortelle hvor du jobber, eller «hjelp» for å se hva "
+    "jeg kan. Spørsmål om ordningen kan du så lenge stille til koordinatoren i nettverket ditt."
+)
+
+NOTHING_TO_CANCEL = "Det er ikke noe å avbryte. Skriv «hjelp» for å se hva jeg kan."
+
+STALE_BUTTON = (
+    "Den knappen kjenner jeg ikke igjen. Kanskje kortet er gammelt? "
+    "Skriv «hjelp» for å se hva jeg kan."
+)
+
+TOO_LONG = (
+    f"Meldingen er for lang for meg (over {MAX_MESSAGE_CHARS} tegn). "
+    "Prøv å korte den ned til spørsmålet ditt."
+)
+
+EMPTY = "Jeg fikk en tom melding. Skriv «hjelp» for å se hva jeg kan."

@@ -1,0 +1,1 @@
+"""Laget's database: tables, migrations, repositories and the botbuilder Storage on SQL."""

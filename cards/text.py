@@ -1,0 +1,109 @@
+"""Adaptive Cards as plain text, for `laget chat` and screen-reader-like use.
+
+A card becomes its title, text and facts as lines, its buttons numbered, and its inputs listed
+so a terminal can ask for them one by one and submit the card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class CardInput:
+    """An input field of a card (Input.Text, Input.Number, Input.ChoiceSet, ...)."""
+
+    id: str
+    label: str
+    required: bool = False
+    choices: list[tuple[str, str]] = field(default_factory=list)  # (title, value)
+    multi: bool = False
+
+
+@dataclass(frozen=True)
+class CardButton:
+    """A button; `data` is what pressing it submits (None for links)."""
+
+    title: str
+    data: dict[str, Any] | None
+    url: str | None = None
+
+
+@dataclass
+class TextCard:
+    """The text rendering of one card."""
+
+    lines: list[str] = field(default_factory=list)
+    inputs: list[CardInput] = field(default_factory=list)
+    buttons: list[CardButton] = field(default_factory=list)
+
+    def render(self) -> str:
+        """Lines, then the inputs, then buttons numbered from 1."""
+        out = list(self.lines)
+        out += [f"  ({'*' if i.required else ' '}) {i.label}" for i in self.inputs]
+        for number, button in enumerate(self.buttons, start=1):
+            suffix = f" -> {button.url}" if button.url else ""
+            out.append(f"  [{number}] {button.title}{suffix}")
+        return "\n".join(out)
+
+
+def card_to_text(card: dict[str, Any]) -> TextCard:
+    """Flatten a card's body and actions into a TextCard."""
+    result = TextCard()
+    _elements(card.get("body", []), result, first=[True])
+    _actions(card.get("actions", []), result)
+    return result
+
+
+def _elements(elements: list[dict[str, Any]], out: TextCard, first: list[bool]) -> None:
+    for element in elements:
+        kind = element.get("type", "")
+        if kind == "TextBlock":
+            text = str(element.get("text", ""))
+            bold = element.get("weight") == "Bolder" or element.get("size") in ("Large", "Medium")
+            out.lines.append(f"** {text} **" if bold and first[0] else text)
+            first[0] = False
+        elif kind == "FactSet":
+            out.lines += [f"  {f.get('title', '')}: {f.get('value', '')}" for f in element["facts"]]
+        elif kind in ("Container", "Column"):
+            _elements(element.get("items", []), out, first)
+        elif kind == "ColumnSet":
+            for column in element.get("columns", []):
+                _elements(column.get("items", []), out, first)
+        elif kind == "ActionSet":
+            _actions(element.get("actions", []), out)
+        elif kind.startswith("Input."):
+            out.inputs.append(_input(element))
+
+
+def _input(element: dict[str, Any]) -> CardInput:
+    label = element.get("label") or element.get("placeholder") or element.get("id", "")
+    choices = [
+        (str(c.get("title", "")), str(c.get("value", ""))) for c in element.get("choices", [])
+    ]
+    if element.get("type") == "Input.Toggle":
+        choices = [
+            ("Ja", element.get("valueOn", "true")),
+            ("Nei", element.get("valueOff", "false")),
+        ]
+    return CardInput(
+        id=str(element.get("id", "")),
+        label=str(label),
+        required=bool(element.get("isRequired", False)),
+        choices=choices,
+        multi=bool(element.get("isMultiSelect", False)),
+    )
+
+
+def _actions(actions: list[dict[str, Any]], out: TextCard) -> None:
+    for action in actions:
+        kind = action.get("type")
+        title = str(action.get("title", ""))
+        if kind in ("Action.Submit", "Action.Execute"):
+            data = action.get("data")
+            out.buttons.append(CardButton(title, data if isinstance(data, dict) else {}))
+        elif kind == "Action.OpenUrl":
+            out.buttons.append(CardButton(title, None, url=str(action.get("url", ""))))
+        elif kind == "Action.ShowCard":
+            out.buttons.append(CardButton(title, None))

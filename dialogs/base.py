@@ -1,0 +1,41 @@
+"""The base of every multi-step dialog: "avbryt" and "hjelp" work at every step."""
+
+from __future__ import annotations
+
+from botbuilder.dialogs import (
+    ComponentDialog,
+    DialogContext,
+    DialogTurnResult,
+    DialogTurnStatus,
+)
+from botbuilder.schema import ActivityTypes
+
+from bot.commands import Command, match_command
+
+CANCELLED = "Greit, jeg har avbrutt. Skriv «hjelp» når du vil se hva jeg kan."
+
+
+class InterruptibleDialog(ComponentDialog):
+    """A component dialog that handles cancel and help before its own steps see the text."""
+
+    help_text = "Svar på spørsmålet over, eller skriv «avbryt» for å avslutte."
+
+    async def on_continue_dialog(self, inner_dc: DialogContext) -> DialogTurnResult:
+        interrupted = await self._interrupt(inner_dc)
+        if interrupted is not None:
+            return interrupted
+        return await super().on_continue_dialog(inner_dc)
+
+    async def _interrupt(self, inner_dc: DialogContext) -> DialogTurnResult | None:
+        activity = inner_dc.context.activity
+        if activity.type != ActivityTypes.message or not activity.text:
+            return None
+        command = match_command(activity.text)
+        if command is Command.CANCEL:
+            await inner_dc.context.send_activity(CANCELLED)
+            return await inner_dc.cancel_all_dialogs(True)
+        if command is Command.HELP:
+            await inner_dc.context.send_activity(self.help_text)
+            await inner_dc.reprompt_dialog()
+            return DialogTurnResult(DialogTurnStatus.Waiting)
+        return None

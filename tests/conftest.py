@@ -1,0 +1,85 @@
+"""Shared fixtures: databases (SQLite always, PostgreSQL when configured) and the HTTP door."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from sqlalchemy import text
+
+from bot.app import create_app
+from bot.settings import Settings
+from bot.store.db import create_engine
+from bot.store.tables import metadata
+from tests.activities import Client
+
+POSTGRES_ENV = "LAGET_TEST_POSTGRES_URL"
+
+StartBot = Callable[[Settings], Awaitable[Client]]
+
+
+def postgres_url() -> str:
+    """The test PostgreSQL URL; skips without one, but fails under CI, where it must run."""
+    url = os.environ.get(POSTGRES_ENV)
+    if url:
+        return url
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{POSTGRES_ENV} is not set, and PostgreSQL tests must run in CI")
+    pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV} (e.g. postgresql+asyncpg://…/test)")
+
+
+async def reset_postgres(url: str) -> None:
+    """Drop every Laget table, so each test starts from an empty database."""
+    engine = create_engine(url)
+    async with engine.begin() as connection:
+        for table in reversed(metadata.sorted_tables):
+            await connection.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
+        await connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    await engine.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A fresh SQLite database file for one test."""
+    return f"sqlite+aiosqlite:///{tmp_path / 'laget.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
+    """Each database Laget supports, empty."""
+    if request.param == "sqlite":
+        return sqlite_url
+    url = postgres_url()
+    await reset_postgres(url)
+    return url
+
+
+@pytest.fixture
+def settings(sqlite_url: str) -> Settings:
+    """Local settings: authentication off, a fresh SQLite database."""
+    return Settings.from_environ({"LAGET_DATABASE_URL": sqlite_url})
+
+
+@pytest.fixture
+async def start_bot() -> AsyncIterator[StartBot]:
+    """Start Laget on a loopback port; every started bot is stopped after the test."""
+    clients: list[Client] = []
+
+    async def start(settings: Settings) -> Client:
+        client: Client = TestClient(TestServer(create_app(settings), host="127.0.0.1"))
+        await client.start_server()
+        clients.append(client)
+        return client
+
+    yield start
+    for client in clients:
+        await client.close()
+
+
+@pytest.fixture
+async def bot(start_bot: StartBot, settings: Settings) -> Client:
+    """Laget on SQLite, serving HTTP on 127.0.0.1."""
+    return await start_bot(settings)

@@ -1,0 +1,101 @@
+"""Cards: valid Adaptive Card 1.5, within Teams' size limit, safe against any text."""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from typing import Any
+
+import jsonschema
+import pytest
+
+from bot.replies import WELCOME
+from cards.payloads import PayloadError, parse_payload
+from cards.renderer import CardRenderer, CardTooLarge
+from cards.text import card_to_text
+from cards.views import Button, ChoiceCard
+
+
+def schema() -> dict[str, Any]:
+    """The official 1.5 schema, with Teams' root `msteams` extension allowed."""
+    loaded: dict[str, Any] = json.loads(
+        files("adaptive_cards").joinpath("schemas/schema-1.5.json").read_text()
+    )
+    loaded["definitions"]["AdaptiveCard"]["properties"]["msteams"] = {"type": "object"}
+    return loaded
+
+
+def validate(card: dict[str, Any]) -> None:
+    jsonschema.validate(card, schema())
+    assert len(json.dumps(card).encode()) <= 28 * 1024
+
+
+def choice(title: str = "Hvor jobber du?") -> ChoiceCard:
+    return ChoiceCard(title=title, text="Velg", choices=[Button(title="Skole", text="Skole")])
+
+
+def test_every_card_is_valid_adaptive_card_1_5() -> None:
+    renderer = CardRenderer()
+    for name, view in (("welcome", WELCOME), ("choice", choice())):
+        card = renderer.render(name, view)
+        assert card["version"] == "1.5"
+        validate(card)
+
+
+def test_values_cannot_break_the_card_json() -> None:
+    nasty = 'Fosen", "type": "Action.OpenUrl" } ] } {{ <at>x</at> \\ \n æøå'
+
+    card = CardRenderer().render("choice", choice(title=nasty))
+
+    validate(card)
+    assert card["body"][0]["text"] == nasty
+    assert [action["type"] for action in card["actions"]] == ["Action.Submit"]
+
+
+def test_a_card_over_the_teams_limit_is_refused() -> None:
+    many = ChoiceCard(title="x" * 30_000, text="y", choices=[Button(title="Skole", text="Skole")])
+
+    with pytest.raises(CardTooLarge):
+        CardRenderer().render("choice", many)
+
+
+def test_buttons_carry_a_typed_payload() -> None:
+    card = CardRenderer().render("welcome", WELCOME)
+
+    payloads = [parse_payload(action["data"]) for action in card["actions"]]
+
+    assert [p.text for p in payloads] == [b.text for b in WELCOME.examples]
+    for stale in ({"action": "vote"}, {"text": "hei"}, "hei", None, {"action": "ask", "text": ""}):
+        with pytest.raises(PayloadError):
+            parse_payload(stale)
+
+
+def test_cards_read_as_text_with_numbered_buttons_and_inputs() -> None:
+    card = {
+        "type": "AdaptiveCard",
+        "version": "1.5",
+        "body": [
+            {"type": "TextBlock", "text": "Behovsmelding", "weight": "Bolder"},
+            {"type": "FactSet", "facts": [{"title": "Frist", "value": "1. februar 2027"}]},
+            {"type": "Input.Text", "id": "eier", "label": "Eier", "isRequired": True},
+            {
+                "type": "Input.ChoiceSet",
+                "id": "type",
+                "label": "Type",
+                "choices": [{"title": "Kommunal", "value": "kommunal"}],
+            },
+        ],
+        "actions": [{"type": "Action.Submit", "title": "Send", "data": {"action": "send"}}],
+    }
+
+    text = card_to_text(card)
+
+    assert text.render().splitlines() == [
+        "** Behovsmelding **",
+        "  Frist: 1. februar 2027",
+        "  (*) Eier",
+        "  ( ) Type",
+        "  [1] Send",
+    ]
+    assert [i.id for i in text.inputs] == ["eier", "type"]
+    assert text.inputs[1].choices == [("Kommunal", "kommunal")]
