@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
+import pytest
 from sqlalchemy import text
 
 from bot.adapter import APOLOGY
 from bot.locks import ConversationLocks
+from bot.logs import JsonFormatter
 from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.migrate import upgrade_async
@@ -50,16 +53,21 @@ async def test_a_dialog_in_progress_survives_a_restart(
 
 
 async def test_broken_state_gets_an_apology_and_a_fresh_start(
-    bot: Client, settings: Settings
+    bot: Client, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
-    await say(bot, "om meg")
+    await say(bot, "om meg", conversation="a:broken")
     engine = create_engine(settings.database_url)
     async with engine.begin() as connection:
         await connection.execute(text("UPDATE bot_state SET data = '{broken'"))
     await engine.dispose()
 
-    assert APOLOGY in texts(await say(bot, "Skole"))
-    assert "Hei! Jeg er Laget" in texts(await say(bot, "hjelp"))
+    assert APOLOGY in texts(await say(bot, "Skolen min heter Solsiden", conversation="a:broken"))
+    assert "Hei! Jeg er Laget" in texts(await say(bot, "hjelp", conversation="a:broken"))
+
+    [failure] = [r for r in caplog.records if r.getMessage() == "turn failed"]
+    logged = JsonFormatter().format(failure)
+    assert json.loads(logged)["conversation_id"] == "a:broken"
+    assert "Solsiden" not in logged
 
 
 async def test_locks_order_turns_across_instances_on_postgres(database_url: str) -> None:
