@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from http import HTTPStatus
 
 from aiohttp import web
@@ -10,13 +12,18 @@ from botbuilder.core import ConversationState, UserState
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.adapter import LagetAdapter
+from bot.answers import SchemeAnswers
 from bot.handler import LagetBot
 from bot.locks import ConversationLocks
+from bot.scheme import load_region
+from bot.scheme_data import SchemeData
 from bot.settings import Settings
 from bot.storage import SqlStorage
+from bot.store.counts import CountsRepository
 from bot.store.db import create_engine, ping
 from bot.store.migrate import upgrade_async
 from bot.store.references import ConversationReferences
+from bot.store.roles import RolesRepository
 from bot.store.state import StateStore
 from cards.renderer import CardRenderer
 
@@ -30,35 +37,57 @@ class Laget:
     adapter: LagetAdapter
     bot: LagetBot
     references: ConversationReferences
+    scheme: SchemeData
+    roles: RolesRepository
 
     async def close(self) -> None:
         """Release the database connections."""
         await self.engine.dispose()
 
 
-async def build_laget(settings: Settings, *, migrate: bool = True) -> Laget:
-    """Create storage, adapter, bot and dialogs; apply migrations first unless told not to."""
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+async def build_laget(
+    settings: Settings, *, migrate: bool = True, clock: Callable[[], datetime] = _now
+) -> Laget:
+    """Create storage, adapter, bot and dialogs; apply migrations first unless told not to.
+
+    The region's data files are loaded and validated first: DataError stops the start.
+    """
+    region = load_region(settings.data_dir)
     if migrate:
         await upgrade_async(settings.database_url)
     engine = create_engine(settings.database_url)
+    scheme = SchemeData(region, CountsRepository(engine))
+    roles = RolesRepository(engine)
     storage = SqlStorage(StateStore(engine))
     conversation_state = ConversationState(storage)
     user_state = UserState(storage)
     references = ConversationReferences(engine)
     adapter = LagetAdapter(settings, conversation_state, ConversationLocks(engine))
-    bot = LagetBot(conversation_state, user_state, references, CardRenderer())
-    return Laget(settings, engine, adapter, bot, references)
+    answers = SchemeAnswers(scheme, roles, clock)
+    bot = LagetBot(
+        conversation_state,
+        user_state,
+        references=references,
+        cards=CardRenderer(),
+        answers=answers,
+        region=region,
+    )
+    return Laget(settings, engine, adapter, bot, references, scheme, roles)
 
 
 LAGET = web.AppKey("laget", Laget)
 
 
-def create_app(settings: Settings) -> web.Application:
+def create_app(settings: Settings, *, clock: Callable[[], datetime] = _now) -> web.Application:
     """The aiohttp application: POST /api/messages and GET /healthz."""
     app = web.Application(client_max_size=settings.max_body_bytes)
 
     async def lifecycle(app: web.Application):  # type: ignore[no-untyped-def]
-        app[LAGET] = await build_laget(settings)
+        app[LAGET] = await build_laget(settings, clock=clock)
         yield
         await app[LAGET].close()
 

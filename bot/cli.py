@@ -8,10 +8,13 @@ import sys
 from collections.abc import Sequence
 
 from aiohttp import web
+from rich.console import Console
 
+from bot import admin_cli
 from bot.app import build_laget, create_app
 from bot.chat import ChatClient, read_stdin, render_reply, repl
 from bot.logs import configure_logging
+from bot.scheme import SchemeError, load_region
 from bot.settings import Settings, SettingsError
 from bot.store.migrate import upgrade
 
@@ -37,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="snakk med boten i terminalen")
     chat.add_argument("--say", help="send én melding, skriv svaret og avslutt")
     chat.add_argument("--user", default="terminal", help="hvem du er i samtalen")
+
+    admin_cli.add_commands(commands)
 
     db = commands.add_parser("db", help="databasen")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -76,11 +81,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = Settings.from_environ()
     except SettingsError as error:
         return _fail(str(error))
+    try:
+        return _dispatch(args, settings)
+    except (admin_cli.CliError, SchemeError) as error:
+        # Bad data files stop the bot at start; the message names file, line and field.
+        return _fail(str(error))
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "serve":
+        load_region(settings.data_dir)  # validate the data before opening the door
         return _serve(settings, args.host, args.port)
+    configure_logging("WARNING")
     if args.command == "chat":
-        configure_logging("WARNING")
         return asyncio.run(_chat(settings, args.user, args.say))
+    if args.command in ("calendar", "frame", "data", "roles"):
+        return asyncio.run(admin_cli.run(args, settings, Console()))
     upgrade(settings.database_url)
     _write(f"Databasen er oppdatert ({settings.database_url.split('://')[0]}).")
     return 0

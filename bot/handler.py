@@ -23,8 +23,12 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 
 from bot import replies
+from bot.answers import Asker, SchemeAnswers
 from bot.commands import Command, match_command
+from bot.profile import UserProfile
+from bot.scheme import RegionData
 from bot.store.references import ConversationRecord, ConversationReferences
+from bot.understanding.questions import Question, interpret
 from cards.payloads import PayloadError, parse_payload
 from cards.renderer import CardRenderer
 from dialogs.profile import ProfileDialog
@@ -41,16 +45,22 @@ class LagetBot(TeamsActivityHandler):
         self,
         conversation_state: ConversationState,
         user_state: UserState,
+        *,
         references: ConversationReferences,
         cards: CardRenderer,
+        answers: SchemeAnswers,
+        region: RegionData,
     ) -> None:
         super().__init__()
         self._conversation_state = conversation_state
         self._user_state = user_state
         self._references = references
         self._cards = cards
+        self._answers = answers
+        self._region = region
+        self._profiles = user_state.create_property("profile")
         self._dialogs = DialogSet(conversation_state.create_property("DialogState"))
-        self._dialogs.add(ProfileDialog(user_state.create_property("profile"), cards))
+        self._dialogs.add(ProfileDialog(self._profiles, cards))
         self._routes: dict[Command, Route] = {
             Command.HELP: self._welcome,
             Command.GREETING: self._welcome,
@@ -110,10 +120,33 @@ class LagetBot(TeamsActivityHandler):
                 return
         command = match_command(text)
         route = self._routes.get(command) if command else None
-        if route is None:
+        if route is not None:
+            await route(turn_context, dialog_context)
+            return
+        question = interpret(text, self._region)
+        if question is None:
             await turn_context.send_activity(replies.NOT_YET)
             return
-        await route(turn_context, dialog_context)
+        await self._answer(turn_context, question)
+
+    async def _answer(self, turn_context: TurnContext, question: Question) -> None:
+        """A scheme question: answer it from the data; remember the network if told."""
+        profile = UserProfile.model_validate(await self._profiles.get(turn_context, dict) or {})
+        sender = turn_context.activity.from_property
+        asker = Asker(sender.aad_object_id if sender else None, profile)
+        reply = await self._answers.answer(question, asker)
+        if reply.remember_network is not None:
+            profile = profile.model_copy(update={"network_id": reply.remember_network})
+            await self._profiles.set(turn_context, profile.model_dump())
+        if reply.card is None:
+            await turn_context.send_activity(reply.text)
+            return
+        template, view = reply.card
+        card = self._cards.render(template, view)
+        card["fallbackText"] = reply.text
+        message = MessageFactory.attachment(CardFactory.adaptive_card(card))
+        message.summary = reply.text.split("\n", 1)[0]
+        await turn_context.send_activity(message)
 
     async def _welcome(self, turn_context: TurnContext, _dc: DialogContext | None = None) -> None:
         card = self._cards.render("welcome", replies.WELCOME)

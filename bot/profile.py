@@ -36,6 +36,7 @@ class UserProfile(BaseModel):
 
     workplace: str | None = Field(default=None)
     municipality: str | None = Field(default=None, max_length=60)
+    network_id: str | None = Field(default=None, max_length=64)
 
     def describe(self) -> str:
         """A Norwegian sentence, e.g. "Skole i Orkland"."""

@@ -10,13 +10,12 @@ WELCOME = WelcomeCard(
     title="Hei! Jeg er Laget",
     intro=(
         "Jeg er en digital kollega for Kompetanseløftet for spesialpedagogikk og "
-        "inkluderende praksis. Jeg er under oppbygging, og dette er det jeg skal kunne:"
+        "inkluderende praksis. Dette kan jeg hjelpe deg med:"
     ),
     abilities=[
-        "svare på spørsmål om frister i årshjulet, regler og penger",
-        "vise rammen til kompetansenettverket ditt og hvordan den er regnet ut",
-        "hjelpe deg å fylle ut behovsmeldingen, i et skjema eller steg for steg",
-        "minne koordinatorene på frister i nettverkets kanal",
+        "fristene i årshjulet, og hvor mange dager det er igjen",
+        "rammen til kompetansenettverket ditt, og hvordan den er regnet ut",
+        "snart: behovsmeldingen, svar om regler, og påminnelser om frister",
     ],
     examples=[
         Button(
@@ -31,10 +30,10 @@ WELCOME = WelcomeCard(
 )
 
 NOT_YET = (
-    "Det kan jeg ikke svare på ennå, beklager. Laget er under oppbygging, og snart kan jeg "
-    "svare på spørsmål om frister, rammer og regler, og hjelpe deg med behovsmeldingen. "
-    "Nå kan du skrive «om meg» for å fortelle hvor du jobber, eller «hjelp» for å se hva "
-    "jeg kan. Spørsmål om ordningen kan du så lenge stille til koordinatoren i nettverket ditt."
+    "Det kan jeg ikke svare på ennå, beklager. Nå kan jeg svare på spørsmål om frister "
+    "(«når er fristen for beslutningsgrunnlaget?», «frister») og rammer («hva er rammen "
+    "til Fosen?»). Regler og behovsmeldingen kommer snart. Andre spørsmål om ordningen kan "
+    "du stille til koordinatoren i nettverket ditt."
 )
 
 NOTHING_TO_CANCEL = "Det er ikke noe å avbryte. Skriv «hjelp» for å se hva jeg kan."

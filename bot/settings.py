@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Literal
 
 from pydantic import AliasChoices, Field, ValidationError
@@ -40,6 +41,7 @@ class Settings(BaseSettings):
     database_url: str = Field(
         default=DEFAULT_DATABASE_URL, validation_alias=AliasChoices("LAGET_DATABASE_URL")
     )
+    data_dir: Path | None = Field(default=None, validation_alias=AliasChoices("LAGET_DATA_DIR"))
     max_body_bytes: int = Field(
         default=256 * 1024, gt=0, validation_alias=AliasChoices("LAGET_MAX_BODY_BYTES")
     )

@@ -69,12 +69,36 @@ def _elements(elements: list[dict[str, Any]], out: TextCard, first: list[bool]) 
         elif kind in ("Container", "Column"):
             _elements(element.get("items", []), out, first)
         elif kind == "ColumnSet":
-            for column in element.get("columns", []):
-                _elements(column.get("items", []), out, first)
+            out.lines.append(_columns_line(element))
         elif kind == "ActionSet":
             _actions(element.get("actions", []), out)
         elif kind.startswith("Input."):
             out.inputs.append(_input(element))
+
+
+def _columns_line(column_set: dict[str, Any]) -> str:
+    """Columns side by side on one line; an empty accent column is drawn as a bar."""
+    parts: list[str] = []
+    for column in column_set.get("columns", []):
+        text = " ".join(_texts(column.get("items", []))).strip()
+        if text:
+            parts.append(text)
+        elif column.get("style") == "accent":
+            width = column.get("width")
+            parts.append("█" * max(1, round(width / 5)) if isinstance(width, int) else "█")
+    return "  ".join(parts)
+
+
+def _texts(items: list[dict[str, Any]]) -> list[str]:
+    found: list[str] = []
+    for item in items:
+        if item.get("type") == "TextBlock":
+            found.append(str(item.get("text", "")))
+        elif item.get("type") == "ColumnSet":
+            found.append(_columns_line(item))
+        else:
+            found += _texts(item.get("items", []))
+    return found
 
 
 def _input(element: dict[str, Any]) -> CardInput:

@@ -28,3 +28,41 @@ class ChoiceCard(BaseModel):
     title: str
     text: str
     choices: list[Button] = Field(min_length=1, max_length=10)
+
+
+class Fact(BaseModel):
+    """One line of a fact list: a label and its value."""
+
+    title: str
+    value: str
+
+
+class FactsCard(BaseModel):
+    """An answer: a title, a headline, facts, notes, a warning (e.g. example data), a source."""
+
+    title: str
+    headline: str
+    facts: list[Fact] = []
+    notes: list[str] = []
+    warning: str | None = None
+    source: str | None = None
+    buttons: list[Button] = Field(default=[], max_length=5)
+
+
+class Bar(BaseModel):
+    """One row of a bar chart: a label, the value as text, and its length in percent."""
+
+    label: str
+    value: str
+    percent: int = Field(ge=0, le=100)
+
+
+class BarsCard(BaseModel):
+    """Values side by side, each with a bar, for a quick comparison."""
+
+    title: str
+    headline: str
+    bars: list[Bar] = Field(min_length=1, max_length=30)
+    notes: list[str] = []
+    warning: str | None = None
+    source: str | None = None

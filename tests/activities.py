@@ -68,13 +68,23 @@ async def say(client: Client, text: str, **kwargs: Any) -> list[dict[str, Any]]:
 
 
 def texts(replies: list[dict[str, Any]]) -> str:
-    """Every reply's text and card text, joined, for assertions."""
+    """Every reply's text and every string shown in its cards, one per line, for assertions."""
     parts: list[str] = []
     for reply in replies:
         parts.append(reply.get("text") or "")
         for attachment in reply.get("attachments") or []:
-            parts.append(str(attachment.get("content")))
+            parts += _strings(attachment.get("content"))
     return "\n".join(parts)
+
+
+def _strings(node: Any) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for key, value in node.items() if key != "data" for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for item in node for s in _strings(item)]
+    return []
 
 
 def cards(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:

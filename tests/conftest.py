@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,10 @@ from tests.activities import Client
 
 POSTGRES_ENV = "LAGET_TEST_POSTGRES_URL"
 
-StartBot = Callable[[Settings], Awaitable[Client]]
+StartBot = Callable[..., Awaitable[Client]]
+
+# 22 November 2026, 10:00 in Oslo: the beslutningsgrunnlag is next due 1 February 2027.
+NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
 
 def postgres_url() -> str:
@@ -68,8 +72,9 @@ async def start_bot() -> AsyncIterator[StartBot]:
     """Start Laget on a loopback port; every started bot is stopped after the test."""
     clients: list[Client] = []
 
-    async def start(settings: Settings) -> Client:
-        client: Client = TestClient(TestServer(create_app(settings), host="127.0.0.1"))
+    async def start(settings: Settings, clock: Callable[[], datetime] = lambda: NOW) -> Client:
+        app = create_app(settings, clock=clock)
+        client: Client = TestClient(TestServer(app, host="127.0.0.1"))
         await client.start_server()
         clients.append(client)
         return client

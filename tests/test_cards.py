@@ -13,7 +13,7 @@ from bot.replies import WELCOME
 from cards.payloads import PayloadError, parse_payload
 from cards.renderer import CardRenderer, CardTooLarge
 from cards.text import card_to_text
-from cards.views import Button, ChoiceCard
+from cards.views import Bar, BarsCard, Button, ChoiceCard, Fact, FactsCard
 
 
 def schema() -> dict[str, Any]:
@@ -34,9 +34,30 @@ def choice(title: str = "Hvor jobber du?") -> ChoiceCard:
     return ChoiceCard(title=title, text="Velg", choices=[Button(title="Skole", text="Skole")])
 
 
+FACTS = FactsCard(
+    title="Rammen til Fosen for 2027",
+    headline="Estimert ramme: kr 849 716",
+    facts=[Fact(title="Grunntilskudd", value="kr 250 000")],
+    notes=["Ørland hører til Fosen."],
+    warning="Merk: tallene er eksempeldata.",
+    source="Kilde: plan",
+    buttons=[Button(title="Alle frister", text="frister")],
+)
+BARS = BarsCard(
+    title="Rammene for 2027",
+    headline="2 nettverk",
+    bars=[
+        Bar(label="Fosen", value="kr 2", percent=100),
+        Bar(label="Røros", value="kr 1", percent=50),
+    ],
+)
+
+
 def test_every_card_is_valid_adaptive_card_1_5() -> None:
     renderer = CardRenderer()
-    for name, view in (("welcome", WELCOME), ("choice", choice())):
+    minimal = FactsCard(title="t", headline="h")
+    views = (("welcome", WELCOME), ("choice", choice()), ("facts", FACTS), ("facts", minimal))
+    for name, view in (*views, ("bars", BARS)):
         card = renderer.render(name, view)
         assert card["version"] == "1.5"
         validate(card)
@@ -99,3 +120,10 @@ def test_cards_read_as_text_with_numbered_buttons_and_inputs() -> None:
     ]
     assert [i.id for i in text.inputs] == ["eier", "type"]
     assert text.inputs[1].choices == [("Kommunal", "kommunal")]
+
+
+def test_bars_read_as_text_with_drawn_bars() -> None:
+    lines = card_to_text(CardRenderer().render("bars", BARS)).render().splitlines()
+
+    assert lines[2] == "Fosen  ████████████████████  kr 2"
+    assert lines[3] == "Røros  ██████████  kr 1"

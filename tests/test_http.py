@@ -22,7 +22,7 @@ async def test_expect_replies_returns_the_norwegian_reply_in_the_body(bot: Clien
 
 
 async def test_unhandled_question_gets_an_honest_not_yet(bot: Client) -> None:
-    replies = await say(bot, "Hvor mye får Orkland i år?")
+    replies = await say(bot, "Hvordan søker jeg om barnehageplass?")
 
     assert "kan jeg ikke svare på ennå" in texts(replies)
 

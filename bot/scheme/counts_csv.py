@@ -1,0 +1,114 @@
+"""Reading a counts CSV (elevtall, barnetall per municipality or network) for one region.
+
+Columns, by header (case and order free, `;` or `,` as separator, as Excel writes them):
+`kommune` or `nettverk`, `elevtall`, `barnetall`. Municipality rows roll up to their network;
+a network given by municipalities must have every member municipality, so a frame is never
+computed from part of a network. The result is all or nothing: any problem, and every problem
+is reported with its line number.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.scheme.loader import Problem
+from bot.scheme.models import RegionData, normalise_name
+
+PLACE_COLUMNS = ("kommune", "nettverk")
+COUNT_COLUMNS = ("elevtall", "barnetall")
+
+
+@dataclass(frozen=True)
+class NetworkCounts:
+    """A network's summed counts from the file."""
+
+    elevtall: int
+    barnetall: int
+
+
+def parse_counts_csv(
+    path: Path, region: RegionData
+) -> tuple[dict[str, NetworkCounts], list[Problem]]:
+    """The counts per network id, or every problem found (then the counts are empty)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        return {}, [Problem(path, None, None, f"kan ikke lese filen ({error.strerror})")]
+    except UnicodeDecodeError:
+        return {}, [Problem(path, None, None, "filen må være lagret som UTF-8")]
+    first = text.split("\n", 1)[0]
+    reader = csv.DictReader(io.StringIO(text), delimiter=";" if ";" in first else ",")
+    headers = {(name or "").strip().casefold(): name for name in reader.fieldnames or []}
+    place = next((c for c in PLACE_COLUMNS if c in headers), None)
+    missing = [c for c in COUNT_COLUMNS if c not in headers] + ([] if place else ["kommune"])
+    if place is None or missing:
+        return {}, [Problem(path, 1, None, f"mangler kolonne: {', '.join(missing)}")]
+
+    problems: list[Problem] = []
+    rows: dict[str, dict[str, tuple[int, int]]] = {}  # network id -> place key -> counts
+    first_line: dict[str, int] = {}
+    for number, row in enumerate(reader, start=2):
+        cells = {key: (row.get(name) or "").strip() for key, name in headers.items()}
+        if not any(cells.values()):
+            continue  # a blank line
+        found = _row(path, number, place, cells, region)
+        if isinstance(found, list):
+            problems += found
+            continue
+        network_id, key, counts = found
+        mine = rows.setdefault(network_id, {})
+        if key in mine:
+            problems.append(Problem(path, number, place, f"«{cells[place]}» står mer enn én gang"))
+            continue
+        if mine and (key == WHOLE or WHOLE in mine):
+            whole = region.network(network_id).name
+            message = f"tall for hele «{whole}» og for kommunene i det kan ikke blandes"
+            problems.append(Problem(path, number, place, message))
+            continue
+        mine[key] = counts
+        first_line.setdefault(network_id, number)
+
+    for network_id, mine in rows.items():
+        network = region.network(network_id)
+        absent = [m for m in network.members if WHOLE not in mine and normalise_name(m) not in mine]
+        if absent:
+            message = f"mangler tall for {', '.join(absent)} i «{network.name}»"
+            problems.append(Problem(path, first_line[network_id], place, message))
+    if problems:
+        return {}, problems
+    return {
+        network_id: NetworkCounts(
+            sum(e for e, _ in mine.values()), sum(b for _, b in mine.values())
+        )
+        for network_id, mine in rows.items()
+    }, []
+
+
+WHOLE = "*"  # the place key of a row that gives a whole network
+
+
+def _row(
+    path: Path, number: int, place: str, cells: dict[str, str], region: RegionData
+) -> tuple[str, str, tuple[int, int]] | list[Problem]:
+    """One line: (network id, place key, (elevtall, barnetall)) or its problems."""
+    problems: list[Problem] = []
+    values: list[int] = []
+    for column in COUNT_COLUMNS:
+        raw = cells[column].replace(" ", "").replace("\u00a0", "")
+        if raw.isdigit():
+            values.append(int(raw))
+        else:
+            problems.append(Problem(path, number, column, f"«{raw}» er ikke et helt tall ≥ 0"))
+    name = cells[place]
+    network = region.find_network(name) if name else None
+    if network is None:
+        problems.append(Problem(path, number, place, f"kjenner ikke «{name}» i {region.name}"))
+    if problems or network is None:
+        return problems
+    key = normalise_name(name)
+    if key in {normalise_name(n) for n in (network.name, network.id, *network.aliases)}:
+        key = WHOLE
+    return network.id, key, (values[0], values[1])

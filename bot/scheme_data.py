@@ -1,0 +1,56 @@
+"""The scheme's data as the bot and the CLI see it: the data files plus imported counts.
+
+The region (data files) is loaded and validated once at start. Counts imported with
+`laget data import-counts` live in the database and are merged in on every question, so a new
+import changes the frames the bot reports at once, without a restart.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.scheme import Allocation, RegionData, compute_allocation, current_cycle_year
+from bot.scheme.models import NetworkYear
+from bot.store.counts import Counts, CountsRepository, ImportedCounts
+
+
+class SchemeData:
+    """One region's data with the imported counts applied."""
+
+    def __init__(self, region: RegionData, counts: CountsRepository) -> None:
+        self.region = region
+        self._counts = counts
+
+    async def region_with_counts(self, year: int) -> tuple[RegionData, ImportedCounts | None]:
+        """The region with `year`'s imported counts in place of the files' counts."""
+        imported = await self._counts.get(self.region.id, year)
+        data = self.region.years.get(year)
+        if imported is None or data is None:
+            return self.region, imported
+        networks = {
+            network_id: _with_counts(counts, imported.counts.get(network_id))
+            for network_id, counts in data.networks.items()
+        }
+        years = {**self.region.years, year: data.model_copy(update={"networks": networks})}
+        return self.region.model_copy(update={"years": years}), imported
+
+    async def allocation(self, year: int) -> tuple[Allocation, ImportedCounts | None]:
+        """The year's frames (AllocationError if the year has no data or cannot be split)."""
+        region, imported = await self.region_with_counts(year)
+        return compute_allocation(region, year), imported
+
+    def cycle_year(self, now: datetime) -> int:
+        """The grant year whose cycle is under way at `now`."""
+        return current_cycle_year(self.region, now)
+
+    async def store_counts(self, year: int, counts: dict[str, Counts], source: str) -> None:
+        """Replace `year`'s counts for the networks given (all or nothing)."""
+        await self._counts.replace(self.region.id, year, counts, source)
+
+
+def _with_counts(counts: NetworkYear, imported: Counts | None) -> NetworkYear:
+    if imported is None:
+        return counts
+    return counts.model_copy(
+        update={"elevtall": imported.elevtall, "barnetall": imported.barnetall}
+    )

@@ -1,0 +1,1 @@
+"""Understanding Norwegian questions (bokmål and nynorsk), offline and channel-free."""
