@@ -16,6 +16,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from bot.needs_export import write_csv, write_xlsx
 from bot.scheme import (
     AllocationError,
     RegionData,
@@ -35,6 +36,7 @@ from bot.settings import Settings
 from bot.store.counts import Counts, CountsRepository
 from bot.store.db import create_engine
 from bot.store.migrate import upgrade_async
+from bot.store.needs import NeedsReports
 from bot.store.roles import RolesRepository
 
 
@@ -61,6 +63,17 @@ def add_commands(commands: Any) -> None:
     counts.add_argument("--year", type=int, required=True)
     check = data.add_parser("check", help="kontroller en mappe med datafiler")
     check.add_argument("dir", type=Path)
+
+    export = commands.add_parser("export", help="eksporter").add_subparsers(
+        dest="export_command", required=True
+    )
+    needs = export.add_parser("needs", help="behovsmeldingene i et nettverk, som regneark")
+    needs.add_argument("--network", required=True, help="nettverk eller kommune")
+    needs.add_argument("--year", type=int)
+    needs.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+    needs.add_argument(
+        "--out", type=Path, help="filen (standard: behovsmeldinger-NETTVERK-ÅR.FORMAT)"
+    )
 
     roles = commands.add_parser("roles", help="administratorer og koordinatorer").add_subparsers(
         dest="roles_command", required=True
@@ -92,6 +105,7 @@ async def run(args: argparse.Namespace, settings: Settings, console: Console) ->
             "frame": lambda: _frame(scheme, args, console),
             "data": lambda: _import(scheme, args.file, args.year, console),
             "roles": lambda: _roles(RolesRepository(engine), region, args, console),
+            "export": lambda: _export(NeedsReports(engine), scheme, args, console),
         }
         result: int = await handlers[args.command]()
         return result
@@ -223,6 +237,23 @@ async def _import(scheme: SchemeData, path: Path, year: int, console: Console) -
     for network_id in counts:
         frame = allocation.frame(network_id)
         console.print(f"  {frame.network_name}: ny ramme {format_money(frame.amount)}")
+    return 0
+
+
+async def _export(
+    reports: NeedsReports, scheme: SchemeData, args: argparse.Namespace, console: Console
+) -> int:
+    network = scheme.region.find_network(args.network)
+    if network is None:
+        raise CliError(f"Finner ikke «{args.network}» i {scheme.region.name}.")
+    year = args.year or scheme.cycle_year(_now())
+    out = args.out or Path(f"behovsmeldinger-{network.id}-{year}.{args.format}")
+    found = await reports.for_network(network.id, year)
+    if args.format == "csv":
+        count = write_csv(out, found)
+    else:
+        count = write_xlsx(out, found, f"{network.name} {year}")
+    console.print(f"Skrev {count} behovsmelding(er) fra {network.name} for {year} til {out}.")
     return 0
 
 

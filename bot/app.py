@@ -15,6 +15,9 @@ from bot.adapter import LagetAdapter
 from bot.answers import SchemeAnswers
 from bot.handler import LagetBot
 from bot.locks import ConversationLocks
+from bot.needs_feature import NeedsFeature
+from bot.needs_service import NeedsService
+from bot.notify import NetworkNotifier
 from bot.scheme import load_region
 from bot.scheme_data import SchemeData
 from bot.settings import Settings
@@ -22,6 +25,7 @@ from bot.storage import SqlStorage
 from bot.store.counts import CountsRepository
 from bot.store.db import create_engine, ping
 from bot.store.migrate import upgrade_async
+from bot.store.needs import NeedsReports
 from bot.store.references import ConversationReferences
 from bot.store.roles import RolesRepository
 from bot.store.state import StateStore
@@ -66,17 +70,36 @@ async def build_laget(
     conversation_state = ConversationState(storage)
     user_state = UserState(storage)
     references = ConversationReferences(engine)
+    cards = CardRenderer()
     adapter = LagetAdapter(settings, conversation_state, ConversationLocks(engine))
     answers = SchemeAnswers(scheme, roles, clock)
+    notifier = NetworkNotifier(channel_factory(adapter, settings), references, roles, no_links)
+    needs = NeedsFeature(NeedsService(NeedsReports(engine), scheme, roles, clock), cards, notifier)
     bot = LagetBot(
         conversation_state,
         user_state,
         references=references,
-        cards=CardRenderer(),
+        cards=cards,
         answers=answers,
         region=region,
+        needs=needs,
     )
     return Laget(settings, engine, adapter, bot, references, scheme, roles)
+
+
+class _NoChannel:
+    """Placeholder until the proactive Teams channel is wired in (bot/proactive.py)."""
+
+    async def post(self, reference_json: str, card_json: str) -> str:
+        raise NotImplementedError
+
+
+def channel_factory(_adapter: LagetAdapter, _settings: Settings) -> _NoChannel:
+    return _NoChannel()
+
+
+async def no_links(_network_id: str) -> list[str]:
+    return []
 
 
 LAGET = web.AppKey("laget", Laget)

@@ -95,7 +95,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     configure_logging("WARNING")
     if args.command == "chat":
         return asyncio.run(_chat(settings, args.user, args.say))
-    if args.command in ("calendar", "frame", "data", "roles"):
+    if args.command in ("calendar", "frame", "data", "roles", "export"):
         return asyncio.run(admin_cli.run(args, settings, Console()))
     upgrade(settings.database_url)
     _write(f"Databasen er oppdatert ({settings.database_url.split('://')[0]}).")

@@ -17,6 +17,10 @@ class Command(StrEnum):
     GREETING = "greeting"
     PROFILE = "profile"
     CANCEL = "cancel"
+    NEW_NEEDS = "new_needs"
+    RESUME_NEEDS = "resume_needs"
+    MY_NEEDS = "my_needs"
+    NETWORK_STATUS = "network_status"
 
 
 _PHRASES: dict[Command, frozenset[str]] = {
@@ -28,6 +32,26 @@ _PHRASES: dict[Command, frozenset[str]] = {
     ),
     Command.PROFILE: frozenset({"om meg", "min profil", "profil", "endre profil", "profilen min"}),
     Command.CANCEL: frozenset({"avbryt", "stopp", "avslutt", "slutt", "cancel"}),
+    Command.NEW_NEEDS: frozenset(
+        {
+            "ny behovsmelding",
+            "start behovsmelding",
+            "fyll ut behovsmelding",
+            "lag behovsmelding",
+            "send behovsmelding",
+            "ny behovsmelding takk",
+            "behovsmelding",
+        }
+    ),
+    Command.RESUME_NEEDS: frozenset(
+        {"fortsett behovsmeldingen", "fortsett behovsmelding", "fortsett", "fortsett utkastet"}
+    ),
+    Command.MY_NEEDS: frozenset(
+        {"mine behovsmeldinger", "mine behovsmeldingar", "mine meldinger", "mine behovsmelding"}
+    ),
+    Command.NETWORK_STATUS: frozenset(
+        {"status for nettverket", "status", "status nettverket", "hvem har sendt", "kven har sendt"}
+    ),
 }
 
 _PUNCTUATION = re.compile(r"[^\w\s?]", re.UNICODE)

@@ -25,11 +25,12 @@ from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from bot import replies
 from bot.answers import Asker, SchemeAnswers
 from bot.commands import Command, match_command
+from bot.needs_feature import NeedsFeature
 from bot.profile import UserProfile
 from bot.scheme import RegionData
 from bot.store.references import ConversationRecord, ConversationReferences
 from bot.understanding.questions import Question, interpret
-from cards.payloads import PayloadError, parse_payload
+from cards.payloads import NeedsPayload, PayloadError, parse_payload
 from cards.renderer import CardRenderer
 from dialogs.profile import ProfileDialog
 
@@ -50,6 +51,7 @@ class LagetBot(TeamsActivityHandler):
         cards: CardRenderer,
         answers: SchemeAnswers,
         region: RegionData,
+        needs: NeedsFeature,
     ) -> None:
         super().__init__()
         self._conversation_state = conversation_state
@@ -60,12 +62,18 @@ class LagetBot(TeamsActivityHandler):
         self._region = region
         self._profiles = user_state.create_property("profile")
         self._dialogs = DialogSet(conversation_state.create_property("DialogState"))
+        self._needs = needs
         self._dialogs.add(ProfileDialog(self._profiles, cards))
+        self._dialogs.add(needs.dialog())
         self._routes: dict[Command, Route] = {
             Command.HELP: self._welcome,
             Command.GREETING: self._welcome,
             Command.PROFILE: self._start_profile,
             Command.CANCEL: self._nothing_to_cancel,
+            Command.NEW_NEEDS: needs.start,
+            Command.RESUME_NEEDS: needs.resume,
+            Command.MY_NEEDS: needs.mine,
+            Command.NETWORK_STATUS: self._network_status,
         }
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -79,10 +87,15 @@ class LagetBot(TeamsActivityHandler):
         activity = turn_context.activity
         if activity.value is not None and not activity.text:
             try:
-                activity.text = parse_payload(activity.value).text
+                payload = parse_payload(activity.value)
             except PayloadError:
                 await turn_context.send_activity(replies.STALE_BUTTON)
                 return
+            if isinstance(payload, NeedsPayload):
+                dialog_context = await self._dialogs.create_context(turn_context)
+                await self._needs.on_payload(turn_context, dialog_context, payload)
+                return
+            activity.text = payload.text
         await self._handle_text(turn_context, TurnContext.remove_recipient_mention(activity) or "")
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
@@ -97,10 +110,14 @@ class LagetBot(TeamsActivityHandler):
         value = activity.value if isinstance(activity.value, dict) else {}
         action = value.get("action")
         try:
-            text = parse_payload(action.get("data") if isinstance(action, dict) else None).text
+            payload = parse_payload(action.get("data") if isinstance(action, dict) else None)
         except PayloadError:
             return _invoke_message(replies.STALE_BUTTON)
-        await self._handle_text(turn_context, text)
+        if isinstance(payload, NeedsPayload):
+            dialog_context = await self._dialogs.create_context(turn_context)
+            await self._needs.on_payload(turn_context, dialog_context, payload)
+        else:
+            await self._handle_text(turn_context, payload.text)
         return _invoke_message("Mottatt.")
 
     async def _handle_text(self, turn_context: TurnContext, text: str) -> None:
@@ -131,7 +148,7 @@ class LagetBot(TeamsActivityHandler):
 
     async def _answer(self, turn_context: TurnContext, question: Question) -> None:
         """A scheme question: answer it from the data; remember the network if told."""
-        profile = UserProfile.model_validate(await self._profiles.get(turn_context, dict) or {})
+        profile = await self._profile(turn_context)
         sender = turn_context.activity.from_property
         asker = Asker(sender.aad_object_id if sender else None, profile)
         reply = await self._answers.answer(question, asker)
@@ -156,6 +173,12 @@ class LagetBot(TeamsActivityHandler):
 
     async def _start_profile(self, _turn_context: TurnContext, dc: DialogContext) -> None:
         await dc.begin_dialog(ProfileDialog.__name__)
+
+    async def _network_status(self, turn_context: TurnContext, _dc: DialogContext) -> None:
+        await self._needs.status(turn_context, await self._profile(turn_context))
+
+    async def _profile(self, turn_context: TurnContext) -> UserProfile:
+        return UserProfile.model_validate(await self._profiles.get(turn_context, dict) or {})
 
     async def _nothing_to_cancel(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         await turn_context.send_activity(replies.NOTHING_TO_CANCEL)
@@ -195,6 +218,7 @@ class LagetBot(TeamsActivityHandler):
                 tenant_id=activity.conversation.tenant_id,
                 team_id=_nested_id(channel_data, "team"),
                 channel_id=_nested_id(channel_data, "channel"),
+                user_aad_id=_personal_user(activity),
             )
         )
         log.info("conversation stored", extra={"conversation_id": activity.conversation.id})
@@ -212,6 +236,14 @@ def _invoke_message(text: str) -> InvokeResponse:
 
 def _conversation_type(activity: Any) -> str:
     return str(activity.conversation.conversation_type or "personal")
+
+
+def _personal_user(activity: Any) -> str | None:
+    """The Azure AD object id of the user of a personal chat (None elsewhere)."""
+    if _conversation_type(activity) != "personal" or activity.from_property is None:
+        return None
+    aad_id = activity.from_property.aad_object_id
+    return str(aad_id) if aad_id else None
 
 
 def _nested_id(channel_data: dict[str, Any], name: str) -> str | None:

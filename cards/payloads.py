@@ -6,7 +6,7 @@ imBack/messageBack use an `msteams` key, which the Agents Playground cannot subm
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
@@ -20,7 +20,26 @@ class AskPayload(BaseModel):
     text: str = Field(min_length=1, max_length=500)
 
 
-Payload = AskPayload
+NeedsOp = Literal["form", "steps", "save", "submit", "edit", "withdraw", "confirm_withdraw"]
+
+
+class NeedsPayload(BaseModel):
+    """A behovsmelding button; a card form's inputs arrive beside these keys."""
+
+    model_config = ConfigDict(extra="allow")
+
+    action: Literal["needs"]
+    op: NeedsOp
+    report: int = Field(ge=1)
+    version: int = Field(default=0, ge=0)
+
+    def inputs(self) -> dict[str, str]:
+        """The card's input values (everything that is not a payload key), as text."""
+        extra = self.model_extra or {}
+        return {key: str(value) for key, value in extra.items() if isinstance(value, str | int)}
+
+
+Payload = Annotated[AskPayload | NeedsPayload, Field(discriminator="action")]
 _ADAPTER: TypeAdapter[Payload] = TypeAdapter(Payload)
 
 
@@ -34,6 +53,11 @@ def parse_payload(value: Any) -> Payload:
         return _ADAPTER.validate_python(value)
     except ValidationError as error:
         raise PayloadError(str(error)) from error
+
+
+def needs(op: NeedsOp, report: int, version: int = 0) -> dict[str, Any]:
+    """The `data` of a behovsmelding button."""
+    return NeedsPayload(action="needs", op=op, report=report, version=version).model_dump()
 
 
 def ask(text: str) -> dict[str, Any]:

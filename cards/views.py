@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
 
 
 class Button(BaseModel):
-    """A button that, when pressed, says `text` to the bot as if the user had typed it."""
+    """A button: it says `text` to the bot as if typed, or submits `data` (a typed payload)."""
 
     title: str = Field(max_length=80)
-    text: str = Field(max_length=500)
+    text: str = Field(default="", max_length=500)
+    data: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _says_or_submits(self) -> Button:
+        if not self.text and self.data is None:
+            raise ValueError("a button needs text or data")
+        return self
 
 
 class WelcomeCard(BaseModel):
@@ -66,3 +75,27 @@ class BarsCard(BaseModel):
     notes: list[str] = []
     warning: str | None = None
     source: str | None = None
+
+
+class FormInput(BaseModel):
+    """One input of a card form, with its current value and, after a failed submit, its error."""
+
+    id: str
+    label: str
+    kind: str  # text, multiline, number, choice, choices, toggle
+    value: str = ""
+    choices: list[tuple[str, str]] = []  # (title, value)
+    required: bool = False
+    max_length: int = 2000
+    error: str | None = None
+    warning: str | None = None
+
+
+class FormCard(BaseModel):
+    """A form: inputs shown together, a submit button carrying a typed payload."""
+
+    title: str
+    intro: list[str] = []
+    error_summary: str | None = None
+    inputs: list[FormInput] = Field(min_length=1, max_length=40)
+    submit: Button

@@ -19,6 +19,7 @@ class InterruptibleDialog(ComponentDialog):
     """A component dialog that handles cancel and help before its own steps see the text."""
 
     help_text = "Svar på spørsmålet over, eller skriv «avbryt» for å avslutte."
+    cancelled_text = CANCELLED
 
     async def on_continue_dialog(self, inner_dc: DialogContext) -> DialogTurnResult:
         interrupted = await self._interrupt(inner_dc)
@@ -32,7 +33,7 @@ class InterruptibleDialog(ComponentDialog):
             return None
         command = match_command(activity.text)
         if command is Command.CANCEL:
-            await inner_dc.context.send_activity(CANCELLED)
+            await inner_dc.context.send_activity(self.cancelled_text)
             return await inner_dc.cancel_all_dialogs(True)
         if command is Command.HELP:
             await inner_dc.context.send_activity(self.help_text)

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from bot.replies import WELCOME
-from cards.payloads import PayloadError, parse_payload
+from cards.payloads import AskPayload, PayloadError, parse_payload
 from cards.renderer import CardRenderer, CardTooLarge
 from cards.text import card_to_text
 from cards.views import Bar, BarsCard, Button, ChoiceCard, Fact, FactsCard
@@ -85,7 +85,9 @@ def test_buttons_carry_a_typed_payload() -> None:
 
     payloads = [parse_payload(action["data"]) for action in card["actions"]]
 
-    assert [p.text for p in payloads] == [b.text for b in WELCOME.examples]
+    assert [p.text for p in payloads if isinstance(p, AskPayload)] == [
+        b.text for b in WELCOME.examples
+    ]
     for stale in ({"action": "vote"}, {"text": "hei"}, "hei", None, {"action": "ask", "text": ""}):
         with pytest.raises(PayloadError):
             parse_payload(stale)

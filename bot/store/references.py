@@ -30,6 +30,7 @@ class ConversationRecord:
     tenant_id: str | None = None
     team_id: str | None = None
     channel_id: str | None = None
+    user_aad_id: str | None = None  # the user of a personal chat
     installed_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     retired_at: datetime | None = None
 
@@ -47,6 +48,7 @@ class ConversationReferences:
             "tenant_id": record.tenant_id,
             "team_id": record.team_id,
             "channel_id": record.channel_id,
+            "user_aad_id": record.user_aad_id,
             "service_url": record.service_url,
             "bot_id": record.bot_id,
             "reference": json.dumps(record.reference),
@@ -81,13 +83,17 @@ class ConversationReferences:
             row = (await connection.execute(query)).mappings().first()
         return None if row is None else _record(row)
 
-    async def active(self) -> list[ConversationRecord]:
-        """All conversations the bot is currently installed in."""
+    async def active(self, *, personal_for: list[str] | None = None) -> list[ConversationRecord]:
+        """All conversations the bot is installed in (or only these users' personal chats)."""
         query = (
             select(conversation_refs)
             .where(conversation_refs.c.retired_at.is_(None))
             .order_by(conversation_refs.c.id)
         )
+        if personal_for is not None:
+            query = query.where(conversation_refs.c.conversation_type == "personal").where(
+                conversation_refs.c.user_aad_id.in_(personal_for)
+            )
         async with self._engine.connect() as connection:
             rows = (await connection.execute(query)).mappings().all()
         return [_record(row) for row in rows]
@@ -103,6 +109,7 @@ def _record(row: Any) -> ConversationRecord:
         tenant_id=row["tenant_id"],
         team_id=row["team_id"],
         channel_id=row["channel_id"],
+        user_aad_id=row["user_aad_id"],
         installed_at=row["installed_at"],
         retired_at=row["retired_at"],
     )

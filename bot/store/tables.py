@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
+    ForeignKey,
     Integer,
     MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
@@ -61,6 +64,7 @@ conversation_refs = Table(
     Column("channel_id", String(512), nullable=True),
     Column("service_url", String(1024), nullable=False),
     Column("bot_id", String(512), nullable=False),
+    Column("user_aad_id", String(64), nullable=True, index=True),  # personal chats only
     Column("reference", Text, nullable=False),
     Column("installed_at", UTCDateTime(), nullable=False),
     Column("retired_at", UTCDateTime(), nullable=True),
@@ -91,4 +95,42 @@ role_assignments = Table(
     Column("name", String(256), nullable=False, server_default=""),
     Column("email", String(256), nullable=False, server_default=""),
     Column("granted_at", UTCDateTime(), nullable=False),
+)
+
+# Behovsmeldinger: drafts and sent reports. `answers` is the JSON of the answers given so far
+# (validated by bot.scheme.needs on submit); `version` rises with every change, so a stale card
+# button can be recognised; `reference` is set when the report is sent.
+needs_reports = Table(
+    "needs_reports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("year", Integer, nullable=False),
+    Column("network_id", String(64), nullable=True, index=True),
+    Column("author_id", String(256), nullable=False, index=True),
+    Column("author_aad_id", String(64), nullable=True),
+    Column("author_name", String(256), nullable=False, server_default=""),
+    Column("owner", String(120), nullable=False, server_default=""),
+    Column("status", String(16), nullable=False),
+    Column("step", Integer, nullable=False, server_default="0"),
+    Column("answers", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("reference", String(32), nullable=True, unique=True),
+    Column("late", Boolean, nullable=False, server_default=false()),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("submitted_at", UTCDateTime(), nullable=True),
+)
+
+# Every change to a report, kept: who, when, what (the answers after the change).
+needs_report_history = Table(
+    "needs_report_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", Integer, ForeignKey("needs_reports.id"), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("actor_id", String(256), nullable=False),
+    Column("actor_name", String(256), nullable=False, server_default=""),
+    Column("answers", Text, nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
 )

@@ -1,0 +1,313 @@
+"""Stored behovsmeldinger: drafts, sending (exactly once), changes with history, withdrawal.
+
+Each change bumps `version`, and every write that comes from a card names the version the card
+was made from: a stale or repeated button press changes nothing and is told apart (`Outcome`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+
+from bot.store.tables import needs_report_history, needs_reports
+
+
+class Status(StrEnum):
+    """Where a report is in its life."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    WITHDRAWN = "withdrawn"
+
+
+class Outcome(StrEnum):
+    """What a conditional write did."""
+
+    DONE = "done"
+    ALREADY = "already"  # it was already in the requested state (e.g. sent twice)
+    STALE = "stale"  # the report changed since the card was made
+    MISSING = "missing"  # no such report for this user
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who writes: the Teams user id (always), their Azure AD object id and name if known."""
+
+    id: str
+    aad_id: str | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class StoredReport:
+    """One report as stored."""
+
+    id: int
+    year: int
+    network_id: str | None
+    author_id: str
+    author_name: str
+    owner: str
+    status: Status
+    step: int
+    answers: dict[str, Any]
+    version: int
+    reference: str | None
+    late: bool
+    created_at: datetime
+    updated_at: datetime
+    submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One kept change."""
+
+    version: int
+    action: str
+    actor_name: str
+    at: datetime
+    answers: dict[str, Any]
+
+
+def reference_for(report_id: int, year: int) -> str:
+    """The reference number a sent report gets, e.g. "BM-2027-0007"."""
+    return f"BM-{year}-{report_id:04d}"
+
+
+class NeedsReports:
+    """The repository of behovsmeldinger."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def create_draft(self, author: Author, year: int) -> StoredReport:
+        """A new, empty draft."""
+        now = datetime.now(UTC)
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                insert(needs_reports).values(
+                    year=year,
+                    author_id=author.id,
+                    author_aad_id=author.aad_id,
+                    author_name=author.name,
+                    status=Status.DRAFT,
+                    answers="{}",
+                    version=1,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            key = result.inserted_primary_key
+            assert key is not None
+            report_id = int(key[0])
+            await _history(connection, report_id, 1, action="created", author=author, answers={})
+        found = await self.get(report_id)
+        assert found is not None
+        return found
+
+    async def get(self, report_id: int) -> StoredReport | None:
+        """One report by id."""
+        return await self._one(needs_reports.c.id == report_id)
+
+    async def by_reference(self, reference: str) -> StoredReport | None:
+        """One sent report by its reference number (case-insensitive)."""
+        return await self._one(needs_reports.c.reference == reference.strip().upper())
+
+    async def for_author(self, author_id: str) -> list[StoredReport]:
+        """The user's reports, newest change first."""
+        return await self._many(needs_reports.c.author_id == author_id)
+
+    async def for_network(self, network_id: str, year: int) -> list[StoredReport]:
+        """Every report of a network and year (drafts included)."""
+        return await self._many(
+            (needs_reports.c.network_id == network_id) & (needs_reports.c.year == year)
+        )
+
+    async def save(
+        self,
+        report_id: int,
+        version: int,
+        answers: dict[str, Any],
+        *,
+        author: Author,
+        step: int,
+        network_id: str | None,
+        action: str = "saved",
+    ) -> Outcome:
+        """Store new answers if the report is still at `version` and not withdrawn."""
+        values = {
+            "answers": json.dumps(answers, ensure_ascii=False),
+            "step": step,
+            "network_id": network_id,
+            "owner": str(answers.get("owner", ""))[:120],
+            "version": version + 1,
+            "updated_at": datetime.now(UTC),
+        }
+        condition = needs_reports.c.status != Status.WITHDRAWN
+        return await self._conditional(
+            report_id, version, condition, values=values, author=author, action=action
+        )
+
+    async def submit(
+        self, report_id: int, version: int, *, author: Author, late: bool
+    ) -> tuple[Outcome, StoredReport | None]:
+        """Send a draft exactly once; a second press answers ALREADY with the sent report."""
+        report = await self.get(report_id)
+        if report is None or report.author_id != author.id:
+            return Outcome.MISSING, None
+        if report.status is Status.SUBMITTED:
+            return Outcome.ALREADY, report
+        now = datetime.now(UTC)
+        values = {
+            "status": Status.SUBMITTED,
+            "reference": reference_for(report_id, report.year),
+            "late": late,
+            "submitted_at": now,
+            "updated_at": now,
+            "version": version + 1,
+        }
+        condition = needs_reports.c.status == Status.DRAFT
+        outcome = await self._conditional(
+            report_id, version, condition, values=values, author=author, action="submitted"
+        )
+        if outcome is Outcome.STALE:
+            fresh = await self.get(report_id)
+            if fresh is not None and fresh.status is Status.SUBMITTED:
+                return Outcome.ALREADY, fresh
+        return outcome, await self.get(report_id)
+
+    async def withdraw(self, report_id: int, version: int, *, author: Author) -> Outcome:
+        """Withdraw a sent report (kept, with its history)."""
+        report = await self.get(report_id)
+        if report is None or report.author_id != author.id:
+            return Outcome.MISSING
+        if report.status is Status.WITHDRAWN:
+            return Outcome.ALREADY
+        values = {
+            "status": Status.WITHDRAWN,
+            "version": version + 1,
+            "updated_at": datetime.now(UTC),
+        }
+        condition = needs_reports.c.status == Status.SUBMITTED
+        return await self._conditional(
+            report_id, version, condition, values=values, author=author, action="withdrawn"
+        )
+
+    async def history(self, report_id: int) -> list[HistoryEntry]:
+        """Every kept change of a report, oldest first."""
+        query = (
+            select(needs_report_history)
+            .where(needs_report_history.c.report_id == report_id)
+            .order_by(needs_report_history.c.id)
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).mappings().all()
+        return [
+            HistoryEntry(
+                row["version"],
+                row["action"],
+                row["actor_name"],
+                row["at"],
+                json.loads(row["answers"]),
+            )
+            for row in rows
+        ]
+
+    async def _conditional(
+        self,
+        report_id: int,
+        version: int,
+        condition: Any,
+        *,
+        values: dict[str, Any],
+        author: Author,
+        action: str,
+    ) -> Outcome:
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                update(needs_reports)
+                .where(needs_reports.c.id == report_id)
+                .where(needs_reports.c.author_id == author.id)
+                .where(needs_reports.c.version == version)
+                .where(condition)
+                .values(**values)
+            )
+            if result.rowcount != 1:
+                return Outcome.STALE
+            row = (
+                await connection.execute(
+                    select(needs_reports.c.answers).where(needs_reports.c.id == report_id)
+                )
+            ).one()
+            await _history(
+                connection,
+                report_id,
+                version + 1,
+                action=action,
+                author=author,
+                answers=json.loads(row.answers),
+            )
+        return Outcome.DONE
+
+    async def _one(self, condition: Any) -> StoredReport | None:
+        found = await self._many(condition)
+        return found[0] if found else None
+
+    async def _many(self, condition: Any) -> list[StoredReport]:
+        query = (
+            select(needs_reports)
+            .where(condition)
+            .order_by(needs_reports.c.updated_at.desc(), needs_reports.c.id.desc())
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).mappings().all()
+        return [_report(row) for row in rows]
+
+
+async def _history(
+    connection: AsyncConnection,
+    report_id: int,
+    version: int,
+    *,
+    action: str,
+    author: Author,
+    answers: dict[str, Any],
+) -> None:
+    await connection.execute(
+        insert(needs_report_history).values(
+            report_id=report_id,
+            version=version,
+            action=action,
+            actor_id=author.id,
+            actor_name=author.name,
+            answers=json.dumps(answers, ensure_ascii=False),
+            at=datetime.now(UTC),
+        )
+    )
+
+
+def _report(row: Any) -> StoredReport:
+    return StoredReport(
+        id=row["id"],
+        year=row["year"],
+        network_id=row["network_id"],
+        author_id=row["author_id"],
+        author_name=row["author_name"],
+        owner=row["owner"],
+        status=Status(row["status"]),
+        step=row["step"],
+        answers=json.loads(row["answers"]),
+        version=row["version"],
+        reference=row["reference"],
+        late=bool(row["late"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        submitted_at=row["submitted_at"],
+    )
