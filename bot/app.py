@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,6 +19,10 @@ from bot.locks import ConversationLocks
 from bot.needs_feature import NeedsFeature
 from bot.needs_service import NeedsService
 from bot.notify import NetworkNotifier
+from bot.proactive import TeamsChannel
+from bot.reminders.assembly import Reminders
+from bot.reminders.assembly import assemble as assemble_reminders
+from bot.reminders_feature import RemindersFeature
 from bot.scheme import load_region
 from bot.scheme_data import SchemeData
 from bot.settings import Settings
@@ -43,6 +48,7 @@ class Laget:
     references: ConversationReferences
     scheme: SchemeData
     roles: RolesRepository
+    reminders: Reminders
 
     async def close(self) -> None:
         """Release the database connections."""
@@ -73,8 +79,24 @@ async def build_laget(
     cards = CardRenderer()
     adapter = LagetAdapter(settings, conversation_state, ConversationLocks(engine))
     answers = SchemeAnswers(scheme, roles, clock)
-    notifier = NetworkNotifier(channel_factory(adapter, settings), references, roles, no_links)
-    needs = NeedsFeature(NeedsService(NeedsReports(engine), scheme, roles, clock), cards, notifier)
+    channel = TeamsChannel(adapter, settings.microsoft_app_id)
+    reports = NeedsReports(engine)
+    reminders = assemble_reminders(
+        region=region,
+        engine=engine,
+        references=references,
+        roles=roles,
+        reports=reports,
+        channel=channel,
+        renderer=cards,
+        clock=clock,
+        cycle_year=scheme.cycle_year,
+    )
+    notifier = NetworkNotifier(channel, references, roles, reminders.links.conversations)
+    needs = NeedsFeature(NeedsService(reports, scheme, roles, clock), cards, notifier)
+    reminders_feature = RemindersFeature(
+        reminders, region=region, roles=roles, references=references, cards=cards, clock=clock
+    )
     bot = LagetBot(
         conversation_state,
         user_state,
@@ -83,23 +105,9 @@ async def build_laget(
         answers=answers,
         region=region,
         needs=needs,
+        reminders=reminders_feature,
     )
-    return Laget(settings, engine, adapter, bot, references, scheme, roles)
-
-
-class _NoChannel:
-    """Placeholder until the proactive Teams channel is wired in (bot/proactive.py)."""
-
-    async def post(self, reference_json: str, card_json: str) -> str:
-        raise NotImplementedError
-
-
-def channel_factory(_adapter: LagetAdapter, _settings: Settings) -> _NoChannel:
-    return _NoChannel()
-
-
-async def no_links(_network_id: str) -> list[str]:
-    return []
+    return Laget(settings, engine, adapter, bot, references, scheme, roles, reminders)
 
 
 LAGET = web.AppKey("laget", Laget)
@@ -110,9 +118,18 @@ def create_app(settings: Settings, *, clock: Callable[[], datetime] = _now) -> w
     app = web.Application(client_max_size=settings.max_body_bytes)
 
     async def lifecycle(app: web.Application):  # type: ignore[no-untyped-def]
-        app[LAGET] = await build_laget(settings, clock=clock)
+        laget = app[LAGET] = await build_laget(settings, clock=clock)
+        stop = asyncio.Event()
+        worker = None
+        if settings.reminder_interval > 0:
+            # Reminders are sent from inside `serve`; several instances may run it at once.
+            run = laget.reminders.worker.run(settings.reminder_interval, stop)
+            worker = asyncio.create_task(run, name="reminders")
         yield
-        await app[LAGET].close()
+        stop.set()
+        if worker is not None:
+            await worker
+        await laget.close()
 
     async def messages(request: web.Request) -> web.Response:
         laget = request.app[LAGET]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from aiohttp import web
 from rich.console import Console
 
-from bot import admin_cli
+from bot import admin_cli, reminders_cli
 from bot.app import build_laget, create_app
 from bot.chat import ChatClient, read_stdin, render_reply, repl
 from bot.logs import configure_logging
@@ -42,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     chat.add_argument("--user", default="terminal", help="hvem du er i samtalen")
 
     admin_cli.add_commands(commands)
+    reminders_cli.add_commands(commands)
 
     db = commands.add_parser("db", help="databasen")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -83,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
     try:
         return _dispatch(args, settings)
-    except (admin_cli.CliError, SchemeError) as error:
+    except (admin_cli.CliError, reminders_cli.ReminderCliError, SchemeError) as error:
         # Bad data files stop the bot at start; the message names file, line and field.
         return _fail(str(error))
 
@@ -95,6 +96,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     configure_logging("WARNING")
     if args.command == "chat":
         return asyncio.run(_chat(settings, args.user, args.say))
+    if args.command == "reminders":
+        return asyncio.run(reminders_cli.run(args, settings, Console()))
     if args.command in ("calendar", "frame", "data", "roles", "export"):
         return asyncio.run(admin_cli.run(args, settings, Console()))
     upgrade(settings.database_url)

@@ -21,6 +21,7 @@ class Command(StrEnum):
     RESUME_NEEDS = "resume_needs"
     MY_NEEDS = "my_needs"
     NETWORK_STATUS = "network_status"
+    REMINDERS = "reminders"
 
 
 _PHRASES: dict[Command, frozenset[str]] = {
@@ -49,6 +50,9 @@ _PHRASES: dict[Command, frozenset[str]] = {
     Command.MY_NEEDS: frozenset(
         {"mine behovsmeldinger", "mine behovsmeldingar", "mine meldinger", "mine behovsmelding"}
     ),
+    Command.REMINDERS: frozenset(
+        {"påminnelser", "påminningar", "påminnelse", "vis påminnelser", "paminnelser"}
+    ),
     Command.NETWORK_STATUS: frozenset(
         {"status for nettverket", "status", "status nettverket", "hvem har sendt", "kven har sendt"}
     ),
@@ -73,3 +77,12 @@ def match_command(text: str) -> Command | None:
         if key in phrases:
             return command
     return None
+
+
+_LINK = re.compile(r"^(?:koble|kople|knytt|link)\s+(?:denne\s+)?(?:kanalen\s+)?til\s+(.+)$")
+
+
+def match_link(text: str) -> str | None:
+    """The network named in «koble denne kanalen til Fosen» (None for other messages)."""
+    found = _LINK.match(normalise(text))
+    return found.group(1) if found else None

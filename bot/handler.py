@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any
 
 from botbuilder.core import (
     CardFactory,
@@ -24,13 +23,16 @@ from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 
 from bot import replies
 from bot.answers import Asker, SchemeAnswers
-from bot.commands import Command, match_command
+from bot.commands import Command, match_command, match_link
+from bot.conversations import conversation_record, conversation_type
 from bot.needs_feature import NeedsFeature
 from bot.profile import UserProfile
+from bot.reminders_feature import RemindersFeature
 from bot.scheme import RegionData
-from bot.store.references import ConversationRecord, ConversationReferences
+from bot.store.references import ConversationReferences
 from bot.understanding.questions import Question, interpret
 from cards.payloads import NeedsPayload, PayloadError, parse_payload
+from cards.reminder_views import ReminderPayload
 from cards.renderer import CardRenderer
 from dialogs.profile import ProfileDialog
 
@@ -52,6 +54,7 @@ class LagetBot(TeamsActivityHandler):
         answers: SchemeAnswers,
         region: RegionData,
         needs: NeedsFeature,
+        reminders: RemindersFeature,
     ) -> None:
         super().__init__()
         self._conversation_state = conversation_state
@@ -63,6 +66,7 @@ class LagetBot(TeamsActivityHandler):
         self._profiles = user_state.create_property("profile")
         self._dialogs = DialogSet(conversation_state.create_property("DialogState"))
         self._needs = needs
+        self._reminders = reminders
         self._dialogs.add(ProfileDialog(self._profiles, cards))
         self._dialogs.add(needs.dialog())
         self._routes: dict[Command, Route] = {
@@ -74,6 +78,7 @@ class LagetBot(TeamsActivityHandler):
             Command.RESUME_NEEDS: needs.resume,
             Command.MY_NEEDS: needs.mine,
             Command.NETWORK_STATUS: self._network_status,
+            Command.REMINDERS: self._reminder_overview,
         }
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -94,6 +99,9 @@ class LagetBot(TeamsActivityHandler):
             if isinstance(payload, NeedsPayload):
                 dialog_context = await self._dialogs.create_context(turn_context)
                 await self._needs.on_payload(turn_context, dialog_context, payload)
+                return
+            if isinstance(payload, ReminderPayload):
+                await self._reminders.on_payload(turn_context, payload)
                 return
             activity.text = payload.text
         await self._handle_text(turn_context, TurnContext.remove_recipient_mention(activity) or "")
@@ -116,6 +124,8 @@ class LagetBot(TeamsActivityHandler):
         if isinstance(payload, NeedsPayload):
             dialog_context = await self._dialogs.create_context(turn_context)
             await self._needs.on_payload(turn_context, dialog_context, payload)
+        elif isinstance(payload, ReminderPayload):
+            await self._reminders.on_payload(turn_context, payload)
         else:
             await self._handle_text(turn_context, payload.text)
         return _invoke_message("Mottatt.")
@@ -135,6 +145,10 @@ class LagetBot(TeamsActivityHandler):
             result = await dialog_context.continue_dialog()
             if result.status != DialogTurnStatus.Empty or turn_context.responded:
                 return
+        linked_network = match_link(text)
+        if linked_network is not None:
+            await self._reminders.link(turn_context, linked_network)
+            return
         command = match_command(text)
         route = self._routes.get(command) if command else None
         if route is not None:
@@ -174,6 +188,9 @@ class LagetBot(TeamsActivityHandler):
     async def _start_profile(self, _turn_context: TurnContext, dc: DialogContext) -> None:
         await dc.begin_dialog(ProfileDialog.__name__)
 
+    async def _reminder_overview(self, turn_context: TurnContext, _dc: DialogContext) -> None:
+        await self._reminders.overview(turn_context)
+
     async def _network_status(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         await self._needs.status(turn_context, await self._profile(turn_context))
 
@@ -197,31 +214,15 @@ class LagetBot(TeamsActivityHandler):
         bot_id = activity.recipient.id if activity.recipient else None
         if any(member.id == bot_id for member in activity.members_added or []):
             await self._remember(turn_context)
-            if _conversation_type(activity) == "personal":
+            if conversation_type(activity) == "personal":
                 await self._welcome(turn_context)
         elif any(member.id == bot_id for member in activity.members_removed or []):
             await self._forget(turn_context)
 
     async def _remember(self, turn_context: TurnContext) -> None:
-        activity = turn_context.activity
-        channel_data: dict[str, Any] = (
-            activity.channel_data if isinstance(activity.channel_data, dict) else {}
-        )
-        reference = TurnContext.get_conversation_reference(activity)
-        await self._references.store(
-            ConversationRecord(
-                conversation_id=activity.conversation.id,
-                conversation_type=_conversation_type(activity),
-                service_url=activity.service_url,
-                bot_id=activity.recipient.id if activity.recipient else "",
-                reference=reference.serialize(),
-                tenant_id=activity.conversation.tenant_id,
-                team_id=_nested_id(channel_data, "team"),
-                channel_id=_nested_id(channel_data, "channel"),
-                user_aad_id=_personal_user(activity),
-            )
-        )
-        log.info("conversation stored", extra={"conversation_id": activity.conversation.id})
+        record = conversation_record(turn_context.activity)
+        await self._references.store(record)
+        log.info("conversation stored", extra={"conversation_id": record.conversation_id})
 
     async def _forget(self, turn_context: TurnContext) -> None:
         conversation_id = turn_context.activity.conversation.id
@@ -232,20 +233,3 @@ class LagetBot(TeamsActivityHandler):
 def _invoke_message(text: str) -> InvokeResponse:
     body = {"statusCode": 200, "type": "application/vnd.microsoft.activity.message", "value": text}
     return InvokeResponse(status=200, body=body)
-
-
-def _conversation_type(activity: Any) -> str:
-    return str(activity.conversation.conversation_type or "personal")
-
-
-def _personal_user(activity: Any) -> str | None:
-    """The Azure AD object id of the user of a personal chat (None elsewhere)."""
-    if _conversation_type(activity) != "personal" or activity.from_property is None:
-        return None
-    aad_id = activity.from_property.aad_object_id
-    return str(aad_id) if aad_id else None
-
-
-def _nested_id(channel_data: dict[str, Any], name: str) -> str | None:
-    value = channel_data.get(name)
-    return str(value["id"]) if isinstance(value, dict) and value.get("id") else None

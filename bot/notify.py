@@ -9,20 +9,15 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any, Protocol
+from typing import Any
 
+from bot.reminders.channel import Channel
 from bot.store.references import ConversationRecord, ConversationReferences
 from bot.store.roles import RolesRepository
 
 log = logging.getLogger(__name__)
 
 LinkedChannels = Callable[[str], Awaitable[list[str]]]  # network id -> conversation ids
-
-
-class Channel(Protocol):
-    """Posts a card into a stored conversation and returns the new activity's id."""
-
-    async def post(self, reference_json: str, card_json: str) -> str: ...
 
 
 class NetworkNotifier:

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=256 * 1024, gt=0, validation_alias=AliasChoices("LAGET_MAX_BODY_BYTES")
     )
+    reminder_interval: float = Field(
+        default=60.0, ge=0, validation_alias=AliasChoices("LAGET_REMINDER_INTERVAL")
+    )  # seconds between reminder passes inside `laget serve`; 0 turns the worker off
     log_level: str = Field(default="INFO", validation_alias=AliasChoices("LAGET_LOG_LEVEL"))
 
     @classmethod

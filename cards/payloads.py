@@ -10,6 +10,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
+from cards.reminder_views import ReminderPayload
+
 
 class AskPayload(BaseModel):
     """Say `text` to the bot, as if typed."""
@@ -39,7 +41,7 @@ class NeedsPayload(BaseModel):
         return {key: str(value) for key, value in extra.items() if isinstance(value, str | int)}
 
 
-Payload = Annotated[AskPayload | NeedsPayload, Field(discriminator="action")]
+Payload = Annotated[AskPayload | NeedsPayload | ReminderPayload, Field(discriminator="action")]
 _ADAPTER: TypeAdapter[Payload] = TypeAdapter(Payload)
 
 

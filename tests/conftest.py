@@ -12,6 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import text
 
 from bot.app import create_app
+from bot.reminders import tables as _reminder_tables  # noqa: F401  (dropped on reset too)
 from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.tables import metadata
@@ -64,7 +65,7 @@ async def database_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
 @pytest.fixture
 def settings(sqlite_url: str) -> Settings:
     """Local settings: authentication off, a fresh SQLite database."""
-    return Settings.from_environ({"LAGET_DATABASE_URL": sqlite_url})
+    return Settings.from_environ({"LAGET_DATABASE_URL": sqlite_url, "LAGET_REMINDER_INTERVAL": "0"})
 
 
 @pytest.fixture

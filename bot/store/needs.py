@@ -52,6 +52,7 @@ class StoredReport:
     year: int
     network_id: str | None
     author_id: str
+    author_aad_id: str | None
     author_name: str
     owner: str
     status: Status
@@ -129,6 +130,10 @@ class NeedsReports:
         return await self._many(
             (needs_reports.c.network_id == network_id) & (needs_reports.c.year == year)
         )
+
+    async def in_year(self, year: int) -> list[StoredReport]:
+        """Every report of a grant year (drafts included)."""
+        return await self._many(needs_reports.c.year == year)
 
     async def save(
         self,
@@ -299,6 +304,7 @@ def _report(row: Any) -> StoredReport:
         year=row["year"],
         network_id=row["network_id"],
         author_id=row["author_id"],
+        author_aad_id=row["author_aad_id"],
         author_name=row["author_name"],
         owner=row["owner"],
         status=Status(row["status"]),

@@ -1,0 +1,183 @@
+"""Reminders in Teams: linking a channel to a network, «påminnelser», and the card's buttons.
+
+Who may do what is decided by the domain core's role checks (MANAGE_NETWORK); the reminder
+engine (`bot.reminders`) plans and sends. This module only talks.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from botbuilder.core import CardFactory, MessageFactory, TurnContext
+
+from bot.conversations import conversation_record, conversation_type
+from bot.reminders.assembly import Reminders
+from bot.reminders.links import channel_conversation_id
+from bot.reminders.planning import snooze_until
+from bot.scheme import RegionData, format_date, oslo_today
+from bot.scheme.roles import Permission, allowed
+from bot.store.references import ConversationReferences
+from bot.store.roles import RolesRepository
+from cards.reminder_views import ReminderPayload
+from cards.renderer import CardRenderer
+from cards.views import Fact, FactsCard
+
+log = logging.getLogger(__name__)
+
+STATE_TEXT = {
+    "pending": "venter",
+    "sending": "sendes",
+    "sent": "sendt",
+    "throttled": "prøver igjen",
+    "blocked": "blokkert",
+    "gone": "samtalen finnes ikke",
+    "failed": "feilet",
+    "unknown": "usikkert om den kom fram",
+    "cancelled": "ikke sendt (ferdig eller fristen passert)",
+}
+
+
+class RemindersFeature:
+    """Channel links, the reminder list and the reminder card's buttons."""
+
+    def __init__(
+        self,
+        reminders: Reminders,
+        *,
+        region: RegionData,
+        roles: RolesRepository,
+        references: ConversationReferences,
+        cards: CardRenderer,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._reminders = reminders
+        self._region = region
+        self._roles = roles
+        self._references = references
+        self._cards = cards
+        self._clock = clock
+
+    async def link(self, turn_context: TurnContext, network_text: str) -> None:
+        """«koble denne kanalen til Fosen»: coordinators of the network and admins only."""
+        activity = turn_context.activity
+        network = self._region.find_network(network_text)
+        if network is None:
+            names = ", ".join(n.name for n in self._region.networks)
+            await turn_context.send_activity(
+                f"Jeg finner ikke «{network_text}». Nettverkene er: {names}."
+            )
+            return
+        if conversation_type(activity) != "channel":
+            await turn_context.send_activity(
+                "Dette gjør du i kanalen som skal få påminnelsene: skriv "
+                f"«@Laget koble denne kanalen til {network.name}» der."
+            )
+            return
+        person = await self._roles.person(activity.from_property.aad_object_id)
+        if person is None or not allowed(person, Permission.MANAGE_NETWORK, network.id):
+            await turn_context.send_activity(
+                f"Bare koordinatorene i {network.name} og administratorer kan koble en kanal "
+                "til nettverket. Spør koordinatoren, eller be en administrator gi deg rollen."
+            )
+            return
+        channel = channel_conversation_id(activity.conversation.id)
+        await self._references.store(conversation_record(activity, channel))
+        await self._reminders.links.link(network.id, channel, person.aad_object_id)
+        log.info("channel linked", extra={"conversation_id": channel})
+        await turn_context.send_activity(
+            f"Denne kanalen er nå koblet til {network.name}. Påminnelser om frister for "
+            "nettverket kommer hit. Skriv «påminnelser» for å se hva som er på vei."
+        )
+
+    async def overview(self, turn_context: TurnContext) -> None:
+        """«påminnelser»: reminders of the networks the person coordinates, or of this channel."""
+        activity = turn_context.activity
+        person = await self._roles.person(activity.from_property.aad_object_id)
+        networks = set(person.coordinator_of) if person else set()
+        channel = channel_conversation_id(activity.conversation.id)
+        networks |= set(await self._reminders.links.networks_of(channel))
+        if person is not None and person.admin and not networks:
+            networks = set(self._region.network_ids)
+        if not networks:
+            await turn_context.send_activity(
+                "Påminnelser er for koordinatorene i et nettverk. Er du koordinator, be en "
+                "administrator gi deg rollen; i en kanal kan den kobles med «koble denne "
+                "kanalen til <nettverk>»."
+            )
+            return
+        facts: list[Fact] = []
+        for network_id in sorted(networks):
+            name = self._region.network(network_id).name
+            for reminder in await self._reminders.outbox.for_network(network_id, limit=10):
+                step = self._region.step(reminder.step_id).short.nb
+                when = format_date(oslo_today(reminder.due_at))
+                facts.append(
+                    Fact(
+                        title=f"{name}: {step}",
+                        value=f"{when} ({reminder.offset_days} dager før fristen): "
+                        f"{STATE_TEXT.get(reminder.state, reminder.state)}",
+                    )
+                )
+        rules = self._reminders.rules
+        card = FactsCard(
+            title="Påminnelser",
+            headline=(
+                f"Påminnelser sendes kl. {rules.send_at:%H:%M} "
+                + ", ".join(
+                    f"{self._region.step(step_id).short.nb}: "
+                    + "/".join(str(o) for o in rule.offsets)
+                    + " dager før"
+                    for step_id, rule in rules.steps.items()
+                    if rule.enabled
+                )
+                + "."
+            ),
+            facts=facts[:30],
+            notes=[] if facts else ["Ingen påminnelser er sendt eller planlagt ennå."],
+        )
+        message = MessageFactory.attachment(
+            CardFactory.adaptive_card(self._cards.render("facts", card))
+        )
+        await turn_context.send_activity(message)
+
+    async def on_payload(self, turn_context: TurnContext, payload: ReminderPayload) -> None:
+        """The reminder card's «Utsett» and «Marker som ferdig»."""
+        reminder = await self._reminders.outbox.get(payload.key)
+        if reminder is None:
+            await turn_context.send_activity("Den påminnelsen kjenner jeg ikke igjen.")
+            return
+        now = self._clock()
+        if payload.op == "snooze":
+            until = await self._reminders.outbox.snooze(
+                payload.key, snooze_until(now, self._reminders.rules), now
+            )
+            text = (
+                "Greit, jeg minner deg på det igjen i morgen."
+                if until
+                else "Denne påminnelsen kan ikke utsettes."
+            )
+            await turn_context.send_activity(text)
+            return
+        person = await self._roles.person(turn_context.activity.from_property.aad_object_id)
+        target = reminder.target
+        own = target.kind == "owner" and person is not None and person.aad_object_id == target.id
+        may = person is not None and allowed(person, Permission.MANAGE_NETWORK, target.network_id)
+        if not (own or may):
+            await turn_context.send_activity(
+                "Bare koordinatorene i nettverket kan markere et steg som ferdig."
+            )
+            return
+        assert person is not None
+        party = target.owner_id if own and target.owner_id else ""
+        await self._reminders.completions.mark(
+            target.network_id,
+            reminder.step_id,
+            reminder.cycle_year,
+            marked_by=person.aad_object_id,
+            party_id=party,
+        )
+        await turn_context.send_activity(
+            "Takk! Steget er markert som ferdig. Påminnelsene for det oppdateres til «levert»."
+        )
