@@ -20,6 +20,8 @@ from bot.needs_feature import NeedsFeature
 from bot.needs_service import NeedsService
 from bot.notify import NetworkNotifier
 from bot.proactive import TeamsChannel
+from bot.qa import QaService
+from bot.qa_feature import QaFeature
 from bot.reminders.assembly import Reminders
 from bot.reminders.assembly import assemble as assemble_reminders
 from bot.reminders_feature import RemindersFeature
@@ -31,9 +33,12 @@ from bot.store.counts import CountsRepository
 from bot.store.db import create_engine, ping
 from bot.store.migrate import upgrade_async
 from bot.store.needs import NeedsReports
+from bot.store.qa import QaLog
 from bot.store.references import ConversationReferences
 from bot.store.roles import RolesRepository
 from bot.store.state import StateStore
+from bot.understanding.knowledge import KnowledgeBase
+from bot.understanding.recognizer import Recognizer
 from cards.renderer import CardRenderer
 
 
@@ -60,11 +65,16 @@ def _now() -> datetime:
 
 
 async def build_laget(
-    settings: Settings, *, migrate: bool = True, clock: Callable[[], datetime] = _now
+    settings: Settings,
+    *,
+    migrate: bool = True,
+    clock: Callable[[], datetime] = _now,
+    recognizer: Recognizer | None = None,
 ) -> Laget:
     """Create storage, adapter, bot and dialogs; apply migrations first unless told not to.
 
-    The region's data files are loaded and validated first: DataError stops the start.
+    The region's data files are loaded and validated first: DataError stops the start. The
+    recogniser is trained on start (about a second); tests pass one they built once.
     """
     region = load_region(settings.data_dir)
     if migrate:
@@ -94,6 +104,16 @@ async def build_laget(
     )
     notifier = NetworkNotifier(channel, references, roles, reminders.links.conversations)
     needs = NeedsFeature(NeedsService(reports, scheme, roles, clock), cards, notifier)
+    qa = QaFeature(
+        QaService(
+            recognizer or Recognizer(region), KnowledgeBase(), answers, region, QaLog(engine)
+        ),
+        cards=cards,
+        notify=notifier,
+        channel=channel,
+        roles=roles,
+        region=region,
+    )
     reminders_feature = RemindersFeature(
         reminders, region=region, roles=roles, references=references, cards=cards, clock=clock
     )
@@ -102,8 +122,7 @@ async def build_laget(
         user_state,
         references=references,
         cards=cards,
-        answers=answers,
-        region=region,
+        qa=qa,
         needs=needs,
         reminders=reminders_feature,
     )
@@ -113,12 +132,17 @@ async def build_laget(
 LAGET = web.AppKey("laget", Laget)
 
 
-def create_app(settings: Settings, *, clock: Callable[[], datetime] = _now) -> web.Application:
+def create_app(
+    settings: Settings,
+    *,
+    clock: Callable[[], datetime] = _now,
+    recognizer: Recognizer | None = None,
+) -> web.Application:
     """The aiohttp application: POST /api/messages and GET /healthz."""
     app = web.Application(client_max_size=settings.max_body_bytes)
 
     async def lifecycle(app: web.Application):  # type: ignore[no-untyped-def]
-        laget = app[LAGET] = await build_laget(settings, clock=clock)
+        laget = app[LAGET] = await build_laget(settings, clock=clock, recognizer=recognizer)
         stop = asyncio.Event()
         worker = None
         if settings.reminder_interval > 0:

@@ -5,18 +5,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
 
 from aiohttp import web
 from rich.console import Console
 
-from bot import admin_cli, reminders_cli
+from bot import admin_cli, qa_cli, reminders_cli
 from bot.app import build_laget, create_app
 from bot.chat import ChatClient, read_stdin, render_reply, repl
 from bot.logs import configure_logging
 from bot.scheme import SchemeError, load_region
 from bot.settings import Settings, SettingsError
-from bot.store.migrate import upgrade
+from bot.store.migrate import upgrade_async
 
 
 def _write(text: str) -> None:
@@ -43,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
 
     admin_cli.add_commands(commands)
     reminders_cli.add_commands(commands)
+    qa_cli.add_commands(commands)
 
     db = commands.add_parser("db", help="databasen")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -89,20 +91,38 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
 
 
+async def _chat_command(args: argparse.Namespace, settings: Settings, _console: Console) -> int:
+    return await _chat(settings, args.user, args.say)
+
+
+async def _eval_command(_args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    return qa_cli.run_eval(load_region(settings.data_dir), console)
+
+
+async def _db_command(_args: argparse.Namespace, settings: Settings, _console: Console) -> int:
+    await upgrade_async(settings.database_url)
+    _write(f"Databasen er oppdatert ({settings.database_url.split('://')[0]}).")
+    return 0
+
+
+Command = Callable[[argparse.Namespace, Settings, Console], Coroutine[Any, Any, int]]
+# Every command but `serve`, which runs its own event loop (aiohttp's run_app).
+COMMANDS: dict[str, Command] = {
+    "chat": _chat_command,
+    "db": _db_command,
+    "eval": _eval_command,
+    "qa": qa_cli.run_misses,
+    "reminders": reminders_cli.run,
+    **dict.fromkeys(("calendar", "frame", "data", "roles", "export"), admin_cli.run),
+}
+
+
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "serve":
         load_region(settings.data_dir)  # validate the data before opening the door
         return _serve(settings, args.host, args.port)
     configure_logging("WARNING")
-    if args.command == "chat":
-        return asyncio.run(_chat(settings, args.user, args.say))
-    if args.command == "reminders":
-        return asyncio.run(reminders_cli.run(args, settings, Console()))
-    if args.command in ("calendar", "frame", "data", "roles", "export"):
-        return asyncio.run(admin_cli.run(args, settings, Console()))
-    upgrade(settings.database_url)
-    _write(f"Databasen er oppdatert ({settings.database_url.split('://')[0]}).")
-    return 0
+    return asyncio.run(COMMANDS[args.command](args, settings, Console()))
 
 
 if __name__ == "__main__":

@@ -22,16 +22,15 @@ from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 
 from bot import replies
-from bot.answers import Asker, SchemeAnswers
+from bot.answers import Reply
 from bot.commands import Command, match_command, match_link
 from bot.conversations import conversation_record, conversation_type
 from bot.needs_feature import NeedsFeature
 from bot.profile import UserProfile
+from bot.qa_feature import QaFeature
 from bot.reminders_feature import RemindersFeature
-from bot.scheme import RegionData
 from bot.store.references import ConversationReferences
-from bot.understanding.questions import Question, interpret
-from cards.payloads import NeedsPayload, PayloadError, parse_payload
+from cards.payloads import AskPayload, NeedsPayload, Payload, PayloadError, parse_payload
 from cards.reminder_views import ReminderPayload
 from cards.renderer import CardRenderer
 from dialogs.profile import ProfileDialog
@@ -51,8 +50,7 @@ class LagetBot(TeamsActivityHandler):
         *,
         references: ConversationReferences,
         cards: CardRenderer,
-        answers: SchemeAnswers,
-        region: RegionData,
+        qa: QaFeature,
         needs: NeedsFeature,
         reminders: RemindersFeature,
     ) -> None:
@@ -61,8 +59,7 @@ class LagetBot(TeamsActivityHandler):
         self._user_state = user_state
         self._references = references
         self._cards = cards
-        self._answers = answers
-        self._region = region
+        self._qa = qa
         self._profiles = user_state.create_property("profile")
         self._dialogs = DialogSet(conversation_state.create_property("DialogState"))
         self._needs = needs
@@ -96,14 +93,8 @@ class LagetBot(TeamsActivityHandler):
             except PayloadError:
                 await turn_context.send_activity(replies.STALE_BUTTON)
                 return
-            if isinstance(payload, NeedsPayload):
-                dialog_context = await self._dialogs.create_context(turn_context)
-                await self._needs.on_payload(turn_context, dialog_context, payload)
-                return
-            if isinstance(payload, ReminderPayload):
-                await self._reminders.on_payload(turn_context, payload)
-                return
-            activity.text = payload.text
+            await self._on_payload(turn_context, payload)
+            return
         await self._handle_text(turn_context, TurnContext.remove_recipient_mention(activity) or "")
 
     async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
@@ -121,14 +112,22 @@ class LagetBot(TeamsActivityHandler):
             payload = parse_payload(action.get("data") if isinstance(action, dict) else None)
         except PayloadError:
             return _invoke_message(replies.STALE_BUTTON)
-        if isinstance(payload, NeedsPayload):
+        await self._on_payload(turn_context, payload)
+        return _invoke_message("Mottatt.")
+
+    async def _on_payload(self, turn_context: TurnContext, payload: Payload) -> None:
+        """The one table from button payloads to features."""
+        if isinstance(payload, AskPayload):
+            await self._handle_text(turn_context, payload.text)
+        elif isinstance(payload, NeedsPayload):
             dialog_context = await self._dialogs.create_context(turn_context)
             await self._needs.on_payload(turn_context, dialog_context, payload)
         elif isinstance(payload, ReminderPayload):
             await self._reminders.on_payload(turn_context, payload)
         else:
-            await self._handle_text(turn_context, payload.text)
-        return _invoke_message("Mottatt.")
+            profile = await self._profile(turn_context)
+            reply = await self._qa.on_payload(turn_context, payload, profile)
+            await self._remember_network(turn_context, profile, reply)
 
     async def _handle_text(self, turn_context: TurnContext, text: str) -> None:
         activity = turn_context.activity
@@ -154,30 +153,17 @@ class LagetBot(TeamsActivityHandler):
         if route is not None:
             await route(turn_context, dialog_context)
             return
-        question = interpret(text, self._region)
-        if question is None:
-            await turn_context.send_activity(replies.NOT_YET)
-            return
-        await self._answer(turn_context, question)
-
-    async def _answer(self, turn_context: TurnContext, question: Question) -> None:
-        """A scheme question: answer it from the data; remember the network if told."""
         profile = await self._profile(turn_context)
-        sender = turn_context.activity.from_property
-        asker = Asker(sender.aad_object_id if sender else None, profile)
-        reply = await self._answers.answer(question, asker)
-        if reply.remember_network is not None:
+        reply = await self._qa.ask(turn_context, text, profile)
+        await self._remember_network(turn_context, profile, reply)
+
+    async def _remember_network(
+        self, turn_context: TurnContext, profile: UserProfile, reply: Reply | None
+    ) -> None:
+        """«Jeg hører til Fosen»: keep the network in the user's profile."""
+        if reply is not None and reply.remember_network is not None:
             profile = profile.model_copy(update={"network_id": reply.remember_network})
             await self._profiles.set(turn_context, profile.model_dump())
-        if reply.card is None:
-            await turn_context.send_activity(reply.text)
-            return
-        template, view = reply.card
-        card = self._cards.render(template, view)
-        card["fallbackText"] = reply.text
-        message = MessageFactory.attachment(CardFactory.adaptive_card(card))
-        message.summary = reply.text.split("\n", 1)[0]
-        await turn_context.send_activity(message)
 
     async def _welcome(self, turn_context: TurnContext, _dc: DialogContext | None = None) -> None:
         card = self._cards.render("welcome", replies.WELCOME)

@@ -15,7 +15,8 @@ WELCOME = WelcomeCard(
     abilities=[
         "fristene i årshjulet, og hvor mange dager det er igjen",
         "rammen til kompetansenettverket ditt, og hvordan den er regnet ut",
-        "snart: behovsmeldingen, svar om regler, og påminnelser om frister",
+        "behovsmeldingen: fyll den ut i et skjema eller steg for steg",
+        "regler og penger i ordningen, med kilde, og koordinatoren når jeg ikke vet",
     ],
     examples=[
         Button(
@@ -27,13 +28,6 @@ WELCOME = WelcomeCard(
         Button(title="Fortell hvor jeg jobber", text="om meg"),
     ],
     footer="Skriv «hjelp» når som helst for å se dette igjen, eller «avbryt» for å avslutte.",
-)
-
-NOT_YET = (
-    "Det kan jeg ikke svare på ennå, beklager. Nå kan jeg svare på spørsmål om frister "
-    "(«når er fristen for beslutningsgrunnlaget?», «frister») og rammer («hva er rammen "
-    "til Fosen?»). Regler og behovsmeldingen kommer snart. Andre spørsmål om ordningen kan "
-    "du stille til koordinatoren i nettverket ditt."
 )
 
 NOTHING_TO_CANCEL = "Det er ikke noe å avbryte. Skriv «hjelp» for å se hva jeg kan."

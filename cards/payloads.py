@@ -41,7 +41,53 @@ class NeedsPayload(BaseModel):
         return {key: str(value) for key, value in extra.items() if isinstance(value, str | int)}
 
 
-Payload = Annotated[AskPayload | NeedsPayload | ReminderPayload, Field(discriminator="action")]
+class IntentPayload(BaseModel):
+    """A «Mente du …?» choice: answer the stored question as this intent ("none": none fits)."""
+
+    action: Literal["intent"]
+    intent: str = Field(min_length=1, max_length=40)
+    question: int = Field(ge=1)
+
+
+class FeedbackPayload(BaseModel):
+    """👍 or 👎 on an answer."""
+
+    action: Literal["feedback"]
+    vote: Literal["up", "down"]
+    question: int = Field(ge=1)
+
+
+class EscalatePayload(BaseModel):
+    """«Spør koordinatoren»: send the stored question to the network's coordinators."""
+
+    action: Literal["escalate"]
+    question: int = Field(ge=1)
+
+
+class AnswerPayload(BaseModel):
+    """A coordinator's answer to an escalated question (the card's input `answer` beside it)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    action: Literal["answer"]
+    escalation: int = Field(ge=1)
+
+    def text(self) -> str:
+        """What the coordinator wrote."""
+        value = (self.model_extra or {}).get("answer", "")
+        return value.strip() if isinstance(value, str) else ""
+
+
+Payload = Annotated[
+    AskPayload
+    | NeedsPayload
+    | ReminderPayload
+    | IntentPayload
+    | FeedbackPayload
+    | EscalatePayload
+    | AnswerPayload,
+    Field(discriminator="action"),
+]
 _ADAPTER: TypeAdapter[Payload] = TypeAdapter(Payload)
 
 
@@ -60,6 +106,11 @@ def parse_payload(value: Any) -> Payload:
 def needs(op: NeedsOp, report: int, version: int = 0) -> dict[str, Any]:
     """The `data` of a behovsmelding button."""
     return NeedsPayload(action="needs", op=op, report=report, version=version).model_dump()
+
+
+def action(payload: BaseModel) -> dict[str, Any]:
+    """The `data` of a button carrying any payload."""
+    return payload.model_dump()
 
 
 def ask(text: str) -> dict[str, Any]:

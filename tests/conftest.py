@@ -13,9 +13,11 @@ from sqlalchemy import text
 
 from bot.app import create_app
 from bot.reminders import tables as _reminder_tables  # noqa: F401  (dropped on reset too)
+from bot.scheme import load_region
 from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.tables import metadata
+from bot.understanding.recognizer import Recognizer
 from tests.activities import Client
 
 POSTGRES_ENV = "LAGET_TEST_POSTGRES_URL"
@@ -68,13 +70,19 @@ def settings(sqlite_url: str) -> Settings:
     return Settings.from_environ({"LAGET_DATABASE_URL": sqlite_url, "LAGET_REMINDER_INTERVAL": "0"})
 
 
+@pytest.fixture(scope="session")
+def recognizer() -> Recognizer:
+    """The question recogniser for the embedded region, trained once for the whole run."""
+    return Recognizer(load_region())
+
+
 @pytest.fixture
-async def start_bot() -> AsyncIterator[StartBot]:
+async def start_bot(recognizer: Recognizer) -> AsyncIterator[StartBot]:
     """Start Laget on a loopback port; every started bot is stopped after the test."""
     clients: list[Client] = []
 
     async def start(settings: Settings, clock: Callable[[], datetime] = lambda: NOW) -> Client:
-        app = create_app(settings, clock=clock)
+        app = create_app(settings, clock=clock, recognizer=recognizer)
         client: Client = TestClient(TestServer(app, host="127.0.0.1"))
         await client.start_server()
         clients.append(client)

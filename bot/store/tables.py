@@ -8,6 +8,7 @@ from sqlalchemy import (
     Boolean,
     Column,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     MetaData,
@@ -133,4 +134,38 @@ needs_report_history = Table(
     Column("actor_name", String(256), nullable=False, server_default=""),
     Column("answers", Text, nullable=False),
     Column("at", UTCDateTime(), nullable=False),
+)
+
+# Questions asked in conversation, with what the recogniser made of them and the user's 👍/👎.
+# `text` is left empty when the question held a national identity number.
+qa_questions = Table(
+    "qa_questions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("asked_at", UTCDateTime(), nullable=False),
+    Column("conversation_id", String(512), nullable=False),
+    Column("user_id", String(256), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("lang", String(2), nullable=False),
+    Column("intent", String(32), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("band", String(16), nullable=False),
+    Column("missed", Boolean, nullable=False, server_default=false()),
+    Column("feedback", String(8), nullable=True),
+)
+
+# Questions sent to a network's coordinators ("spør koordinatoren"), and their answers.
+qa_escalations = Table(
+    "qa_escalations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("question_id", Integer, ForeignKey("qa_questions.id"), nullable=False),
+    Column("network_id", String(64), nullable=False, index=True),
+    Column("asker_name", String(256), nullable=False, server_default=""),
+    Column("asker_reference", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("answer", Text, nullable=True),
+    Column("answered_by", String(256), nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("answered_at", UTCDateTime(), nullable=True),
 )

@@ -8,9 +8,9 @@ from bot.scheme import Lang
 
 _NYNORSK_WORDS = """kva kven korleis kor kvifor ikkje eg me dykk dei frå mykje noko berre sjå
 høyrer eigar eigarar tilsette skule skular tilskot grunntilskot elevtal barnetal avgjerdsgrunnlag
-avgjerdsgrunnlaget statsforvaltaren inkluderande nettverka kjem vere blir eit sendast fristane
-dagar heile"""
-_BOKMAAL_WORDS = """hva hvem hvordan hvor hvorfor ikke jeg vi dere de fra mye noe bare se hører
+avgjerdsgrunnlaget statsforvaltaren inkluderande nettverka kjem vere eit sendast fristane pengane
+dagar heile brukast leverast"""
+_BOKMAAL_WORDS = """hva hvem hvordan hvor hvorfor ikke jeg dere de fra mye noe bare se hører
 eier eiere ansatte skole skoler tilskudd grunntilskudd elevtall barnetall rammen
 beslutningsgrunnlag beslutningsgrunnlaget statsforvalteren inkluderende nettverkene kommer være
 et fristene dager hele"""

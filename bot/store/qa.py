@@ -1,0 +1,143 @@
+"""Stored questions (for feedback and the list of misses) and questions sent to coordinators."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.store.tables import qa_escalations, qa_questions
+
+Vote = Literal["up", "down"]
+
+
+@dataclass(frozen=True)
+class AskedQuestion:
+    """A question as asked and understood."""
+
+    id: int
+    asked_at: datetime
+    conversation_id: str
+    user_id: str
+    text: str
+    lang: str
+    intent: str
+    score: float
+    band: str
+    missed: bool
+    feedback: str | None
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """A question sent to a network's coordinators."""
+
+    id: int
+    question_id: int
+    network_id: str
+    asker_name: str
+    asker_reference: str
+    status: str
+    answer: str | None
+    answered_by: str | None
+
+
+class QaLog:
+    """The repository of questions and escalations."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+
+    async def record(self, **values: Any) -> int:
+        """Store one question (see the `qa_questions` columns); returns its id."""
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                insert(qa_questions).values(asked_at=datetime.now(UTC), **values)
+            )
+        key = result.inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    async def get(self, question_id: int) -> AskedQuestion | None:
+        """One question."""
+        query = select(qa_questions).where(qa_questions.c.id == question_id)
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(query)).mappings().first()
+        return None if row is None else AskedQuestion(**row)
+
+    async def feedback(self, question_id: int, vote: Vote) -> bool:
+        """Keep the user's 👍/👎 (a 👎 makes it a miss); False for an unknown question."""
+        values: dict[str, Any] = {"feedback": vote}
+        if vote == "down":
+            values["missed"] = True
+        return await self._update(question_id, values)
+
+    async def mark_missed(self, question_id: int) -> bool:
+        """The bot did not answer this question (fallback or «Ingen av disse»)."""
+        return await self._update(question_id, {"missed": True})
+
+    async def misses(self, limit: int = 200) -> list[AskedQuestion]:
+        """Questions the bot missed, newest first, for review (`laget qa misses`)."""
+        query = (
+            select(qa_questions)
+            .where(or_(qa_questions.c.missed.is_(True), qa_questions.c.band == "fallback"))
+            .order_by(qa_questions.c.id.desc())
+            .limit(limit)
+        )
+        async with self._engine.connect() as connection:
+            rows = (await connection.execute(query)).mappings().all()
+        return [AskedQuestion(**row) for row in rows]
+
+    async def escalate(
+        self, question_id: int, network_id: str, asker_name: str, asker_reference: str
+    ) -> int:
+        """Send a question to a network's coordinators; returns the escalation's id."""
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                insert(qa_escalations).values(
+                    question_id=question_id,
+                    network_id=network_id,
+                    asker_name=asker_name,
+                    asker_reference=asker_reference,
+                    status="open",
+                    created_at=datetime.now(UTC),
+                )
+            )
+        key = result.inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    async def escalation(self, escalation_id: int) -> Escalation | None:
+        """One escalation."""
+        query = select(qa_escalations).where(qa_escalations.c.id == escalation_id)
+        async with self._engine.connect() as connection:
+            row = (await connection.execute(query)).mappings().first()
+        if row is None:
+            return None
+        return Escalation(**{k: row[k] for k in Escalation.__dataclass_fields__})
+
+    async def answer(self, escalation_id: int, text: str, answered_by: str) -> bool:
+        """Record the coordinator's answer once; False if it was already answered."""
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                update(qa_escalations)
+                .where(qa_escalations.c.id == escalation_id)
+                .where(qa_escalations.c.status == "open")
+                .values(
+                    status="answered",
+                    answer=text,
+                    answered_by=answered_by,
+                    answered_at=datetime.now(UTC),
+                )
+            )
+        return bool(result.rowcount)
+
+    async def _update(self, question_id: int, values: dict[str, Any]) -> bool:
+        async with self._engine.begin() as connection:
+            result = await connection.execute(
+                update(qa_questions).where(qa_questions.c.id == question_id).values(**values)
+            )
+        return bool(result.rowcount)
