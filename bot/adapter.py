@@ -31,6 +31,7 @@ from msrest.serialization import Model
 
 from bot.locks import ConversationLocks
 from bot.settings import Settings
+from bot.tenants import TenantGuard
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ class LagetAdapter(CloudAdapter):
         self._conversation_state = conversation_state
         self._locks = locks
         self.on_turn_error = self._on_error
+        self.use(TenantGuard(settings.allowed_tenants))
 
     async def process(self, request: web.Request, bot: Bot) -> web.Response:
         """Handle one POST to /api/messages."""

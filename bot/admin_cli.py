@@ -33,6 +33,7 @@ from bot.scheme.formatting import format_number
 from bot.scheme.roles import RoleAssignment
 from bot.scheme_data import SchemeData
 from bot.settings import Settings
+from bot.store.audit import AuditLog, cli_actor
 from bot.store.counts import Counts, CountsRepository
 from bot.store.db import create_engine
 from bot.store.migrate import upgrade_async
@@ -75,6 +76,10 @@ def add_commands(commands: Any) -> None:
         "--out", type=Path, help="filen (standard: behovsmeldinger-NETTVERK-ÅR.FORMAT)"
     )
 
+    audit = commands.add_parser("audit", help="revisjonslogg: hvem gjorde hva, og når")
+    audit.add_argument("--limit", type=int, default=100)
+    audit.add_argument("--json", action="store_true")
+
     roles = commands.add_parser("roles", help="administratorer og koordinatorer").add_subparsers(
         dest="roles_command", required=True
     )
@@ -101,11 +106,13 @@ async def run(args: argparse.Namespace, settings: Settings, console: Console) ->
     engine = create_engine(settings.database_url)
     try:
         scheme = SchemeData(region, CountsRepository(engine))
+        audit = AuditLog(engine)
         handlers: dict[str, Callable[[], Any]] = {
             "frame": lambda: _frame(scheme, args, console),
-            "data": lambda: _import(scheme, args.file, args.year, console),
-            "roles": lambda: _roles(RolesRepository(engine), region, args, console),
-            "export": lambda: _export(NeedsReports(engine), scheme, args, console),
+            "data": lambda: _import(scheme, args.file, args.year, console, audit),
+            "roles": lambda: _roles(RolesRepository(engine), region, args, console, audit),
+            "export": lambda: _export(NeedsReports(engine), scheme, args, console, audit),
+            "audit": lambda: _audit_list(audit, args, console),
         }
         result: int = await handlers[args.command]()
         return result
@@ -215,7 +222,9 @@ async def _frame(scheme: SchemeData, args: argparse.Namespace, console: Console)
     return 0
 
 
-async def _import(scheme: SchemeData, path: Path, year: int, console: Console) -> int:
+async def _import(
+    scheme: SchemeData, path: Path, year: int, console: Console, audit: AuditLog
+) -> int:
     region = scheme.region
     if year not in region.years:
         raise CliError(f"Det finnes ingen datafil for {year} ({year}.yaml); legg den til først.")
@@ -229,6 +238,13 @@ async def _import(scheme: SchemeData, path: Path, year: int, console: Console) -
         raise CliError(f"{path}: filen har ingen tall. Ingenting ble importert.")
     stored = {k: Counts(v.elevtall, v.barnetall) for k, v in counts.items()}
     await scheme.store_counts(year, stored, path.name)
+    await audit.record(
+        "counts.imported",
+        actor=cli_actor(),
+        subject=str(year),
+        file=path.name,
+        networks=list(counts),
+    )
     try:
         allocation, _ = await scheme.allocation(year)
     except AllocationError as error:
@@ -241,7 +257,11 @@ async def _import(scheme: SchemeData, path: Path, year: int, console: Console) -
 
 
 async def _export(
-    reports: NeedsReports, scheme: SchemeData, args: argparse.Namespace, console: Console
+    reports: NeedsReports,
+    scheme: SchemeData,
+    args: argparse.Namespace,
+    console: Console,
+    audit: AuditLog,
 ) -> int:
     network = scheme.region.find_network(args.network)
     if network is None:
@@ -253,7 +273,35 @@ async def _export(
         count = write_csv(out, found)
     else:
         count = write_xlsx(out, found, f"{network.name} {year}")
+    await audit.record(
+        "needs.exported",
+        actor=cli_actor(),
+        subject=network.id,
+        year=year,
+        rows=count,
+        file=str(out),
+    )
     console.print(f"Skrev {count} behovsmelding(er) fra {network.name} for {year} til {out}.")
+    return 0
+
+
+async def _audit_list(audit: AuditLog, args: argparse.Namespace, console: Console) -> int:
+    entries = await audit.entries(limit=args.limit)
+    if args.json:
+        rows = [
+            {"at": e.at.isoformat(), "actor": e.actor, "action": e.action, "subject": e.subject}
+            | {"detail": e.detail}
+            for e in entries
+        ]
+        console.print_json(json.dumps({"entries": rows}))
+        return 0
+    table = Table(title="Revisjonslogg")
+    for column in ("Tid", "Hvem", "Hva", "Gjelder", "Detaljer"):
+        table.add_column(column)
+    for e in entries:
+        details = ", ".join(f"{k}={v}" for k, v in e.detail.items())
+        table.add_row(f"{e.at:%Y-%m-%d %H:%M}", e.actor, e.action, e.subject, details)
+    console.print(table if entries else "Revisjonsloggen er tom.")
     return 0
 
 
@@ -266,7 +314,11 @@ def _check(directory: Path, console: Console) -> int:
 
 
 async def _roles(
-    roles: RolesRepository, region: RegionData, args: argparse.Namespace, console: Console
+    roles: RolesRepository,
+    region: RegionData,
+    args: argparse.Namespace,
+    console: Console,
+    audit: AuditLog,
 ) -> int:
     if args.roles_command == "list":
         table = Table(title="Roller")
@@ -292,9 +344,23 @@ async def _roles(
         raise CliError(f"«{args.aad_object_id}» er ikke en gyldig Azure AD-objekt-id.") from error
     if args.roles_command == "grant":
         await roles.grant(assignment, name=args.name, email=args.email)
+        await audit.record(
+            "role.granted",
+            actor=cli_actor(),
+            subject=assignment.aad_object_id,
+            role=assignment.role,
+            network=assignment.network_id,
+        )
         console.print(f"Rollen {args.role} er gitt til {args.name or assignment.aad_object_id}.")
         return 0
     if not await roles.revoke(assignment):
         raise CliError("Personen hadde ikke den rollen; ingenting er endret.")
+    await audit.record(
+        "role.revoked",
+        actor=cli_actor(),
+        subject=assignment.aad_object_id,
+        role=assignment.role,
+        network=assignment.network_id,
+    )
     console.print(f"Rollen {args.role} er tatt bort.")
     return 0

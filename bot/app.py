@@ -29,6 +29,7 @@ from bot.scheme import load_region
 from bot.scheme_data import SchemeData
 from bot.settings import Settings
 from bot.storage import SqlStorage
+from bot.store.audit import AuditLog
 from bot.store.counts import CountsRepository
 from bot.store.db import create_engine, ping
 from bot.store.migrate import upgrade_async
@@ -103,7 +104,8 @@ async def build_laget(
         cycle_year=scheme.cycle_year,
     )
     notifier = NetworkNotifier(channel, references, roles, reminders.links.conversations)
-    needs = NeedsFeature(NeedsService(reports, scheme, roles, clock), cards, notifier)
+    audit = AuditLog(engine)
+    needs = NeedsFeature(NeedsService(reports, scheme, roles, clock), cards, notifier, audit)
     qa = QaFeature(
         QaService(
             recognizer or Recognizer(region), KnowledgeBase(), answers, region, QaLog(engine)
@@ -115,7 +117,13 @@ async def build_laget(
         region=region,
     )
     reminders_feature = RemindersFeature(
-        reminders, region=region, roles=roles, references=references, cards=cards, clock=clock
+        reminders,
+        region=region,
+        roles=roles,
+        references=references,
+        cards=cards,
+        clock=clock,
+        audit=audit,
     )
     bot = LagetBot(
         conversation_state,

@@ -113,7 +113,7 @@ COMMANDS: dict[str, Command] = {
     "eval": _eval_command,
     "qa": qa_cli.run_misses,
     "reminders": reminders_cli.run,
-    **dict.fromkeys(("calendar", "frame", "data", "roles", "export"), admin_cli.run),
+    **dict.fromkeys(("audit", "calendar", "frame", "data", "roles", "export"), admin_cli.run),
 }
 
 

@@ -18,6 +18,8 @@ from pydantic import BaseModel
 from bot import needs_views as views
 from bot.needs_service import NeedsService, StaleCard
 from bot.profile import UserProfile
+from bot.ratelimit import TOO_OFTEN, UserRateLimit
+from bot.store.audit import AuditLog
 from bot.store.needs import Outcome, Status, StoredReport
 from cards.payloads import NeedsPayload, needs
 from cards.renderer import CardRenderer
@@ -38,17 +40,25 @@ STALE = (
 class NeedsFeature:
     """Behovsmelding commands and buttons."""
 
-    def __init__(self, service: NeedsService, cards: CardRenderer, notify: Notify) -> None:
+    def __init__(
+        self, service: NeedsService, cards: CardRenderer, notify: Notify, audit: AuditLog
+    ) -> None:
         self._service = service
         self._cards = cards
         self._notify = notify
+        self._audit = audit
+        self._new_drafts = UserRateLimit(limit=20, window=3600)
 
     def dialog(self) -> NeedsReportDialog:
         """The step-by-step dialog, wired to show the summary when all is answered."""
         return NeedsReportDialog(self._service, self._cards, self.show_summary)
 
     async def start(self, turn_context: TurnContext, _dc: DialogContext) -> None:
-        report = await self._service.start(author_of(turn_context))
+        author = author_of(turn_context)
+        if not self._new_drafts.allow(author.id):
+            await turn_context.send_activity(TOO_OFTEN)
+            return
+        report = await self._service.start(author)
         choice = ChoiceCard(
             title="Ny behovsmelding",
             text="Vil du fylle ut alt i ett skjema, eller svare på ett spørsmål av gangen?",
@@ -168,6 +178,12 @@ class NeedsFeature:
             )
             return
         if saved.report.status is Status.SUBMITTED:
+            await self._audit.record(
+                "needs.changed",
+                actor=_actor(turn_context),
+                subject=saved.report.reference or "",
+                version=saved.report.version,
+            )
             await turn_context.send_activity(
                 f"Endringen i {saved.report.reference} er lagret. Eldre versjoner er tatt vare på."
             )
@@ -191,6 +207,13 @@ class NeedsFeature:
             )
         elif outcome is Outcome.DONE and sent is not None:
             network = self._service.network_name(sent.network_id)
+            await self._audit.record(
+                "needs.submitted",
+                actor=_actor(turn_context),
+                subject=sent.reference or "",
+                network=sent.network_id,
+                late=sent.late,
+            )
             if sent.late:
                 await turn_context.send_activity(
                     "Merk: fristen har gått ut, så meldingen er merket som sendt etter fristen."
@@ -232,6 +255,9 @@ class NeedsFeature:
             report.id, payload.version, author=author_of(turn_context)
         )
         if outcome is Outcome.DONE:
+            await self._audit.record(
+                "needs.withdrawn", actor=_actor(turn_context), subject=report.reference or ""
+            )
             await turn_context.send_activity(f"{report.reference} er trukket tilbake.")
         else:
             await turn_context.send_activity(STALE)
@@ -241,3 +267,9 @@ class NeedsFeature:
         message = MessageFactory.attachment(CardFactory.adaptive_card(card))
         message.summary = str(getattr(view, "title", ""))
         await turn_context.send_activity(message)
+
+
+def _actor(turn_context: TurnContext) -> str:
+    """Who acted, for the audit log: the Azure AD object id when Teams sends one."""
+    sender = turn_context.activity.from_property
+    return str(sender.aad_object_id or sender.id)

@@ -15,6 +15,7 @@ from bot.answers import Asker, Reply
 from bot.notify import NetworkNotifier
 from bot.profile import UserProfile
 from bot.qa import QaService, Who
+from bot.ratelimit import TOO_OFTEN, UserRateLimit
 from bot.reminders.channel import Channel
 from bot.scheme import RegionData
 from bot.scheme.roles import can_view_network_reports
@@ -45,6 +46,7 @@ class QaFeature:
         self._channel = channel
         self._roles = roles
         self._region = region
+        self._escalations = UserRateLimit(limit=5, window=3600)
 
     async def ask(self, turn_context: TurnContext, text: str, profile: UserProfile) -> Reply:
         """Answer a typed question; returns the reply (its network to remember, if any)."""
@@ -99,6 +101,9 @@ class QaFeature:
             )
             return
         activity = turn_context.activity
+        if not self._escalations.allow(activity.from_property.id):
+            await turn_context.send_activity(TOO_OFTEN)
+            return
         reference = TurnContext.get_conversation_reference(activity).serialize()
         asker = activity.from_property.name or "en bruker"
         escalation = await self._service.log.escalate(

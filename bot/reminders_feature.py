@@ -18,6 +18,7 @@ from bot.reminders.links import channel_conversation_id
 from bot.reminders.planning import snooze_until
 from bot.scheme import RegionData, format_date, oslo_today
 from bot.scheme.roles import Permission, allowed
+from bot.store.audit import AuditLog
 from bot.store.references import ConversationReferences
 from bot.store.roles import RolesRepository
 from cards.reminder_views import ReminderPayload
@@ -51,7 +52,9 @@ class RemindersFeature:
         references: ConversationReferences,
         cards: CardRenderer,
         clock: Callable[[], datetime],
+        audit: AuditLog,
     ) -> None:
+        self._audit = audit
         self._reminders = reminders
         self._region = region
         self._roles = roles
@@ -85,6 +88,9 @@ class RemindersFeature:
         channel = channel_conversation_id(activity.conversation.id)
         await self._references.store(conversation_record(activity, channel))
         await self._reminders.links.link(network.id, channel, person.aad_object_id)
+        await self._audit.record(
+            "channel.linked", actor=person.aad_object_id, subject=network.id, channel=channel
+        )
         log.info("channel linked", extra={"conversation_id": channel})
         await turn_context.send_activity(
             f"Denne kanalen er nå koblet til {network.name}. Påminnelser om frister for "

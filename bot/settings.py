@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=256 * 1024, gt=0, validation_alias=AliasChoices("LAGET_MAX_BODY_BYTES")
     )
+    allowed_tenants_text: str = Field(
+        default="", validation_alias=AliasChoices("LAGET_ALLOWED_TENANTS")
+    )  # comma-separated tenant ids; empty serves every tenant (local development)
     reminder_interval: float = Field(
         default=60.0, ge=0, validation_alias=AliasChoices("LAGET_REMINDER_INTERVAL")
     )  # seconds between reminder passes inside `laget serve`; 0 turns the worker off
@@ -64,6 +67,13 @@ class Settings(BaseSettings):
             first = error.errors()[0]
             name = ".".join(str(part) for part in first["loc"]) or "?"
             raise SettingsError(f"Ugyldig innstilling {name}: {first['msg']}") from error
+
+    @property
+    def allowed_tenants(self) -> frozenset[str]:
+        """The Entra ID tenants served (empty: all)."""
+        return frozenset(
+            t.strip().lower() for t in self.allowed_tenants_text.split(",") if t.strip()
+        )
 
     @property
     def auth_enabled(self) -> bool:

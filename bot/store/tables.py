@@ -169,3 +169,15 @@ qa_escalations = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     Column("answered_at", UTCDateTime(), nullable=True),
 )
+
+# Who did what to others' data, and when: submissions, changes, exports, roles, channel links.
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", UTCDateTime(), nullable=False, index=True),
+    Column("actor", String(256), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("subject", String(256), nullable=False, server_default=""),
+    Column("detail", Text, nullable=False, server_default="{}"),
+)
