@@ -11,10 +11,8 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from botbuilder.core import (
-    CardFactory,
     ConversationState,
     InvokeResponse,
-    MessageFactory,
     TurnContext,
     UserState,
 )
@@ -25,6 +23,7 @@ from bot import replies
 from bot.answers import Reply
 from bot.commands import Command, match_command, match_link
 from bot.conversations import conversation_record, conversation_type
+from bot.messages import card_message
 from bot.needs_feature import NeedsFeature
 from bot.profile import UserProfile
 from bot.qa_feature import QaFeature
@@ -166,10 +165,7 @@ class LagetBot(TeamsActivityHandler):
             await self._profiles.set(turn_context, profile.model_dump())
 
     async def _welcome(self, turn_context: TurnContext, _dc: DialogContext | None = None) -> None:
-        card = self._cards.render("welcome", replies.WELCOME)
-        message = MessageFactory.attachment(CardFactory.adaptive_card(card))
-        message.summary = replies.WELCOME.title
-        await turn_context.send_activity(message)
+        await turn_context.send_activity(card_message(self._cards, "welcome", replies.WELCOME))
 
     async def _start_profile(self, _turn_context: TurnContext, dc: DialogContext) -> None:
         await dc.begin_dialog(ProfileDialog.__name__)

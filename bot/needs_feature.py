@@ -11,11 +11,12 @@ import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogContext
 from pydantic import BaseModel
 
 from bot import needs_views as views
+from bot.messages import card_message
 from bot.needs_service import NeedsService, StaleCard
 from bot.profile import UserProfile
 from bot.ratelimit import TOO_OFTEN, UserRateLimit
@@ -263,10 +264,7 @@ class NeedsFeature:
             await turn_context.send_activity(STALE)
 
     async def _send(self, turn_context: TurnContext, template: str, view: BaseModel) -> None:
-        card = self._cards.render(template, view)
-        message = MessageFactory.attachment(CardFactory.adaptive_card(card))
-        message.summary = str(getattr(view, "title", ""))
-        await turn_context.send_activity(message)
+        await turn_context.send_activity(card_message(self._cards, template, view))
 
 
 def _actor(turn_context: TurnContext) -> str:

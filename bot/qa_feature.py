@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import TurnContext
 
 from bot.answers import Asker, Reply
+from bot.messages import card_message
 from bot.notify import NetworkNotifier
 from bot.profile import UserProfile
 from bot.qa import QaService, Who
@@ -78,11 +79,7 @@ class QaFeature:
             await turn_context.send_activity(reply.text)
             return
         template, view = reply.card
-        card = self._cards.render(template, view)
-        card["fallbackText"] = reply.text
-        message = MessageFactory.attachment(CardFactory.adaptive_card(card))
-        message.summary = reply.text.split("\n", 1)[0][:200]
-        await turn_context.send_activity(message)
+        await turn_context.send_activity(card_message(self._cards, template, view, reply.text))
 
     async def _escalate(
         self, turn_context: TurnContext, payload: EscalatePayload, profile: UserProfile

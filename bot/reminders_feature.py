@@ -10,9 +10,10 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from botbuilder.core import CardFactory, MessageFactory, TurnContext
+from botbuilder.core import TurnContext
 
 from bot.conversations import conversation_record, conversation_type
+from bot.messages import card_message
 from bot.reminders.assembly import Reminders
 from bot.reminders.links import channel_conversation_id
 from bot.reminders.planning import snooze_until
@@ -143,10 +144,7 @@ class RemindersFeature:
             facts=facts[:30],
             notes=[] if facts else ["Ingen påminnelser er sendt eller planlagt ennå."],
         )
-        message = MessageFactory.attachment(
-            CardFactory.adaptive_card(self._cards.render("facts", card))
-        )
-        await turn_context.send_activity(message)
+        await turn_context.send_activity(card_message(self._cards, "facts", card))
 
     async def on_payload(self, turn_context: TurnContext, payload: ReminderPayload) -> None:
         """The reminder card's «Utsett» and «Marker som ferdig»."""
