@@ -25,7 +25,13 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+# The official Teams manifest schema (npm @microsoft/app-manifest), for tests/deploy.
+SCHEMA_CHECK := deploy/teams/schema-check
+$(SCHEMA_CHECK)/node_modules: $(SCHEMA_CHECK)/package-lock.json
+	npm ci --prefix $(SCHEMA_CHECK) --ignore-scripts --no-audit --no-fund
+	touch $@
+
+pytest: $(STAMP) $(SCHEMA_CHECK)/node_modules
 	$(BIN)/python -m pytest
 
 test: lint types pytest

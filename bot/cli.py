@@ -11,7 +11,7 @@ from typing import Any
 from aiohttp import web
 from rich.console import Console
 
-from bot import admin_cli, qa_cli, reminders_cli
+from bot import admin_cli, qa_cli, reminders_cli, teams_package
 from bot.app import build_laget, create_app
 from bot.chat import ChatClient, read_stdin, render_reply, repl
 from bot.logs import configure_logging
@@ -45,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     admin_cli.add_commands(commands)
     reminders_cli.add_commands(commands)
     qa_cli.add_commands(commands)
+    teams_package.add_commands(commands)
 
     db = commands.add_parser("db", help="databasen")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -121,6 +122,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "serve":
         load_region(settings.data_dir)  # validate the data before opening the door
         return _serve(settings, args.host, args.port)
+    if args.command == "teams":
+        return teams_package.run(args)  # pure: no settings, no database
     configure_logging("WARNING")
     return asyncio.run(COMMANDS[args.command](args, settings, Console()))
 
