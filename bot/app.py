@@ -55,9 +55,11 @@ class Laget:
     scheme: SchemeData
     roles: RolesRepository
     reminders: Reminders
+    locks: ConversationLocks
 
     async def close(self) -> None:
         """Release the database connections."""
+        await self.locks.close()
         await self.engine.dispose()
 
 
@@ -88,7 +90,8 @@ async def build_laget(
     user_state = UserState(storage)
     references = ConversationReferences(engine)
     cards = CardRenderer()
-    adapter = LagetAdapter(settings, conversation_state, ConversationLocks(engine))
+    locks = ConversationLocks(engine)
+    adapter = LagetAdapter(settings, conversation_state, locks)
     answers = SchemeAnswers(scheme, roles, clock)
     channel = TeamsChannel(adapter, settings.microsoft_app_id)
     reports = NeedsReports(engine)
@@ -134,7 +137,7 @@ async def build_laget(
         needs=needs,
         reminders=reminders_feature,
     )
-    return Laget(settings, engine, adapter, bot, references, scheme, roles, reminders)
+    return Laget(settings, engine, adapter, bot, references, scheme, roles, reminders, locks)
 
 
 LAGET = web.AppKey("laget", Laget)

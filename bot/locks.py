@@ -4,6 +4,12 @@ Inside a process an `asyncio.Lock` per conversation orders the turns. On Postgre
 several `laget serve` instances may share one database, a session-level advisory lock keyed by
 the conversation id also orders turns that arrive at different instances. SQLite is the
 single-instance setup, so the in-process lock is all it needs.
+
+A session-level advisory lock lives on one connection, which must stay checked out for the whole
+turn. Those connections come from a pool of their own: if they came from the pool the turn's
+queries use, a burst of as many conversations as that pool has connections would check them all
+out for locks, and every turn would then wait forever for a connection to do its work. With two
+pools, a turn waiting for a lock connection holds nothing the running turns need.
 """
 
 from __future__ import annotations
@@ -13,19 +19,30 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 _LOCK = text("SELECT pg_advisory_lock(hashtextextended(:key, 0))")
 _UNLOCK = text("SELECT pg_advisory_unlock(hashtextextended(:key, 0))")
+
+# Connections held by turns in progress, per instance; more turns wait for one (and hold
+# nothing else meanwhile). PostgreSQL's default max_connections is 100: with the query pool's
+# 15, this leaves room for a second instance.
+LOCK_POOL_SIZE = 10
+LOCK_POOL_OVERFLOW = 20
 
 
 class ConversationLocks:
     """Hands out the lock of a conversation; unused locks are dropped again."""
 
     def __init__(self, engine: AsyncEngine | None = None) -> None:
-        self._engine = (
-            engine if engine is not None and engine.dialect.name == "postgresql" else None
-        )
+        self._engine: AsyncEngine | None = None
+        if engine is not None and engine.dialect.name == "postgresql":
+            self._engine = create_async_engine(
+                engine.url,
+                pool_size=LOCK_POOL_SIZE,
+                max_overflow=LOCK_POOL_OVERFLOW,
+                pool_pre_ping=True,
+            )
         self._locks: dict[str, asyncio.Lock] = {}
         self._waiters: dict[str, int] = {}
 
@@ -41,10 +58,15 @@ class ConversationLocks:
                 else:
                     async with self._engine.connect() as connection:
                         await connection.execute(_LOCK, {"key": conversation_id})
+                        # Commit the implicit transaction so the held connection is not left
+                        # "idle in transaction" for the length of the turn; the lock is
+                        # session-level and stays.
+                        await connection.commit()
                         try:
                             yield
                         finally:
                             await connection.execute(_UNLOCK, {"key": conversation_id})
+                            await connection.commit()
         finally:
             self._waiters[conversation_id] -= 1
             if self._waiters[conversation_id] == 0:
@@ -54,3 +76,8 @@ class ConversationLocks:
     def __len__(self) -> int:
         """How many conversations currently hold or wait for a lock."""
         return len(self._locks)
+
+    async def close(self) -> None:
+        """Release the lock connections."""
+        if self._engine is not None:
+            await self._engine.dispose()

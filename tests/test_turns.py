@@ -95,4 +95,27 @@ async def test_locks_order_turns_across_instances_on_postgres(database_url: str)
         await asyncio.gather(*(turn(instances[0], f"t{n}") for n in range(10)))
         assert overlaps == []
     assert len(instances[0]) == 0 and len(instances[1]) == 0
+    for locks in instances:
+        await locks.close()
     await engine.dispose()
+
+
+async def test_a_burst_of_more_conversations_than_pooled_connections_loses_no_turn(
+    start_bot: StartBot, database_url: str
+) -> None:
+    # The query pool holds 15 connections. Were the turn locks taken on connections from that
+    # same pool, 15 concurrent turns would hold them all and wait forever for one to work with.
+    settings = Settings.from_environ(
+        {"LAGET_DATABASE_URL": database_url, "LAGET_REMINDER_INTERVAL": "0"}
+    )
+    bot = await start_bot(settings)
+    conversations = [f"a:burst-{n}" for n in range(40)]
+
+    first = await asyncio.gather(*(say(bot, "om meg", conversation=c) for c in conversations))
+    second = await asyncio.gather(*(say(bot, "Barnehage", conversation=c) for c in conversations))
+
+    for replies in first:
+        assert "Hvor jobber du?" in texts(replies)
+    for replies in second:
+        assert "Hvilken kommune jobber du i?" in texts(replies)
+        assert APOLOGY not in texts(replies)

@@ -33,7 +33,10 @@ def create_engine(url: str) -> AsyncEngine:
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        # A writer waits up to 30 s for another to commit (in the driver's thread, not the
+        # event loop). Under a burst the event loop is slow to finish a transaction it has
+        # begun, and 5 s let a 50-conversation burst fail a turn with "database is locked".
+        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
