@@ -46,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     reminders_cli.add_commands(commands)
     qa_cli.add_commands(commands)
     teams_package.add_commands(commands)
+    # Listed here for --help; its own options are parsed by bot.bench (see main).
+    commands.add_parser(
+        "bench", help="mål fart og skala mot en ren ekkobot (skriver docs/benchmarks.md)"
+    )
 
     db = commands.add_parser("db", help="databasen")
     db_commands = db.add_subparsers(dest="db_command", required=True)
@@ -80,6 +84,11 @@ async def _chat(settings: Settings, user: str, say: str | None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `laget` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["bench"]:
+        from bot.bench.suite import main as bench  # noqa: PLC0415  (a developer tool)
+
+        return bench(argv[1:], prog="laget bench")
     args = _parser().parse_args(argv)
     try:
         settings = Settings.from_environ()

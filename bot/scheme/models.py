@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -215,12 +216,16 @@ class RegionFile(_Model):
         Trondheim/Malvik. Unknown text gives None; there is no fuzzy guessing.
         """
         key = normalise_name(text)
-        if not key:
-            return None
+        return self._networks_by_name.get(key) if key else None
+
+    @cached_property
+    def _networks_by_name(self) -> dict[str, Network]:
+        """Every folded name of every network; the first network to claim a name keeps it."""
+        index: dict[str, Network] = {}
         for network in self.networks:
-            if any(normalise_name(name) == key for _, name in _names(network)):
-                return network
-        return None
+            for _, name in _names(network):
+                index.setdefault(normalise_name(name), network)
+        return index
 
     def _check_local_step(self, step_id: str, path: Loc) -> None:
         if not any(s.id == step_id and s.deadline.set_locally for s in self.steps):

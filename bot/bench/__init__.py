@@ -1,0 +1,1 @@
+"""Measured speed and scale: `python -m bot.bench` (see `bot.bench.suite`)."""

@@ -1,0 +1,108 @@
+"""The whole suite on tiny numbers: every part runs, nothing fails, the report has every section.
+
+Only that the harness works is checked here; there are no timing assertions.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from bot.bench.report import BEGIN, END, render_table, sections, update_docs
+from bot.bench.suite import SuiteConfig, SuiteResult, run_suite
+from bot.cli import main as cli
+from bot.reminders.bench import BenchConfig
+from bot.reminders.sender import Rate, RateLimits
+
+TINY = SuiteConfig(
+    clients=2,
+    single_turns=3,
+    concurrent_turns=2,
+    dialog_single_turns=4,
+    dialog_concurrent_turns=3,
+    warmup_turns=2,
+    profile_turns=3,
+    contention_conversations=2,
+    contention_turns=4,
+    memory_turns=40,
+    memory_step=10,
+    postgres_url=os.environ.get("LAGET_TEST_POSTGRES_URL"),  # its own database, dropped after
+    fanout=BenchConfig(
+        targets=10, limits=RateLimits(per_tenant=(Rate(400, 1.0),)), enforced=Rate(500, 1.0)
+    ),
+)
+SECTIONS = (
+    "## Speed and scale",
+    "### Turn cost",
+    "### State under contention",
+    "### Reminder fan-out",
+    "### Memory",
+    "### Where the time goes",
+)
+
+
+@pytest.fixture(scope="module")
+def result() -> SuiteResult:
+    return run_suite(TINY, command="python -m bot.bench --tiny")
+
+
+def test_every_turn_is_answered_as_expected(result: SuiteResult) -> None:
+    assert {(f.bot, f.scenario, f.clients) for f in result.turns} == {
+        (bot, scenario, clients)
+        for bot in ("Laget", "echo")
+        for scenario in ("qa", "dialog")
+        for clients in (1, 2)
+    }
+    assert [f.failures for f in result.turns if f.errors] == []
+    assert all(f.turns > 0 and f.p50 > 0 and f.throughput > 0 for f in result.turns)
+
+
+def test_contention_keeps_every_dialog(result: SuiteResult) -> None:
+    sqlite = result.contention[0]
+    assert sqlite.database == "SQLite"
+    assert sqlite.turns == 2 * 4
+    assert sqlite.clean, sqlite.failures
+    postgres = result.contention[1]
+    assert postgres.clean or postgres.note.startswith("not run"), postgres.failures
+
+
+def test_fanout_memory_and_profile_are_measured(result: SuiteResult) -> None:
+    assert (result.fanout.sent, result.fanout.duplicates, result.fanout.lost) == (10, 0, 0)
+    assert result.memory.idle > 0
+    assert result.memory.samples[-1][0] >= 40
+    assert [run.bot for run in result.profiles] == ["Laget", "echo"]
+
+
+def test_the_report_has_every_section_and_replaces_its_own(
+    result: SuiteResult, tmp_path: Path
+) -> None:
+    docs = tmp_path / "benchmarks.md"
+    docs.write_text("# Benchmarks\n\n## Reminder fan-out (issue: deadline reminders)\n\nkept\n")
+
+    update_docs(docs, result)
+    update_docs(docs, result)
+
+    written = docs.read_text()
+    assert written.count(BEGIN) == written.count(END) == 1
+    assert "## Reminder fan-out (issue: deadline reminders)\n\nkept" in written
+    for heading in SECTIONS:
+        assert heading in written
+    assert "python -m bot.bench --tiny" in written
+    block = written.split(BEGIN, 1)[1]
+    assert all(len(line) <= 100 for line in block.splitlines() if not line.startswith("|"))
+    assert result.machine.cpu in sections(result)
+    table, _met = render_table(result)
+    for measure in ("Q&A turn, 1 client: p50", "Dialog turn, 2 clients: throughput"):
+        assert measure in table
+    assert "Contention, SQLite" in table and "Reminder fan-out" in table
+    assert "Memory growth" in table
+
+
+def test_the_command_line_explains_itself(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        cli(["bench", "--help"])
+
+    assert exit_.value.code == 0
+    assert "laget bench" in capsys.readouterr().out
