@@ -26,7 +26,23 @@ class Command(StrEnum):
 
 _PHRASES: dict[Command, frozenset[str]] = {
     Command.HELP: frozenset(
-        {"hjelp", "help", "hjelp meg", "hva kan du", "kva kan du", "meny", "?", "hva kan du gjøre"}
+        {
+            "hjelp",
+            "help",
+            "hjelp meg",
+            "hva kan du",
+            "kva kan du",
+            "meny",
+            "?",
+            "hva kan du gjøre",
+            "kva kan du gjere",
+            "hva kan du hjelpe meg med",
+            "kva kan du hjelpe meg med",
+            "hva kan du hjelpe med",
+            "kva kan du hjelpe med",
+            "hva kan jeg spørre om",
+            "kva kan eg spørje om",
+        }
     ),
     Command.GREETING: frozenset(
         {"hei", "hallo", "heisann", "hei hei", "hei laget", "god morgen", "god dag", "morn"}
@@ -70,12 +86,30 @@ def normalise(text: str) -> str:
     return _SPACES.sub(" ", _PUNCTUATION.sub(" ", lowered).replace("?", " ")).strip()
 
 
+# «Hei Laget, ny behovsmelding»: a greeting in front of a command is only politeness.
+_GREETING = re.compile(r"^(?:hei|hallo|heisann|hei hei|god morgen|god dag|morn)(?: laget)? (?=\S)")
+
+# «Jeg vil fylle ut en ny behovsmelding», «Eg skal lage ei behovsmelding for Frøya»: a request
+# to start the form, in bokmål or nynorsk. Only a request: «Når er fristen for
+# behovsmeldingen?» and «Kan jeg sende behovsmelding etter fristen?» are questions.
+_NEW_NEEDS = re.compile(
+    r"(?:(?:jeg|eg|vi) )?(?:(?:vil|skal|må|ønsker å|ønskjer å) )?(?:gjerne )?"
+    r"(?:fylle ut|fyll ut|starte|start|lage|lag|skrive|skriv|begynne på|begynn på|opprette)"
+    r"(?: (?:en|ei|ein|et|eit))?(?: ny| nytt)? behovsmelding(?:en|a|ar|er)?"
+    r"(?: (?:for|til) [\w ]{1,40})?(?: takk| nå| no)?"
+)
+
+
 def match_command(text: str) -> Command | None:
-    """The command `text` names, if it is one of the known phrases."""
+    """The command `text` names, if it is one of the known phrases (or asks for a new form)."""
     key = normalise(text)
-    for command, phrases in _PHRASES.items():
-        if key in phrases:
-            return command
+    stripped = _GREETING.sub("", key)
+    for candidate in dict.fromkeys((key, stripped)):
+        for command, phrases in _PHRASES.items():
+            if candidate in phrases:
+                return command
+        if _NEW_NEEDS.fullmatch(candidate):
+            return Command.NEW_NEEDS
     return None
 
 
