@@ -24,7 +24,7 @@ from bot.store.audit import AuditLog
 from bot.store.needs import Outcome, Status, StoredReport
 from cards.payloads import NeedsPayload, needs
 from cards.renderer import CardRenderer
-from cards.views import Button, ChoiceCard
+from cards.views import MAX_CHOICES, Button, ChoiceCard
 from dialogs.needs_report import NeedsReportDialog, author_of
 
 log = logging.getLogger(__name__)
@@ -80,12 +80,18 @@ class NeedsFeature:
         if len(drafts) == 1:
             await dc.begin_dialog(NeedsReportDialog.__name__, {"report": drafts[0].id})
             return
+        text = "Du har flere påbegynte behovsmeldinger."
+        if len(drafts) > MAX_CHOICES:  # newest change first: the ones left out are the oldest
+            text = (
+                f"Du har {len(drafts)} påbegynte behovsmeldinger. "
+                f"Her er de {MAX_CHOICES} du endret sist."
+            )
         choice = ChoiceCard(
             title="Hvilket utkast vil du fortsette?",
-            text="Du har flere påbegynte behovsmeldinger.",
+            text=text,
             choices=[
                 Button(title=d.owner or f"Utkast {d.id}", data=needs("steps", d.id, d.version))
-                for d in drafts[:10]
+                for d in drafts[:MAX_CHOICES]
             ],
         )
         await self._send(turn_context, "choice", choice)

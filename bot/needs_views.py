@@ -153,14 +153,14 @@ def mine_card(reports: list[StoredReport]) -> FactsCard:
         )
         for report in reports
     ]
-    buttons = [
+    choices = [
         Button(
             title=f"Endre {r.reference or r.owner or 'utkast'}", data=needs("form", r.id, r.version)
         )
         for r in reports
         if r.status is not Status.WITHDRAWN
     ][:3]
-    buttons += [
+    choices += [
         Button(title=f"Trekk tilbake {r.reference}", data=needs("withdraw", r.id, r.version))
         for r in reports
         if r.status is Status.SUBMITTED
@@ -169,7 +169,7 @@ def mine_card(reports: list[StoredReport]) -> FactsCard:
         title="Mine behovsmeldinger",
         headline=f"Du har {len(reports)} behovsmelding(er).",
         facts=facts,
-        buttons=buttons[:5],
+        choices=choices,
     )
 
 

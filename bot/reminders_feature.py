@@ -131,7 +131,7 @@ class RemindersFeature:
         card = FactsCard(
             title="Påminnelser",
             headline=(
-                f"Påminnelser sendes kl. {rules.send_at:%H:%M} "
+                f"Påminnelser sendes kl. {rules.send_at:%H:%M}: "
                 + ", ".join(
                     f"{self._region.step(step_id).short.nb}: "
                     + "/".join(str(o) for o in rule.offsets)
@@ -148,14 +148,14 @@ class RemindersFeature:
 
     async def on_payload(self, turn_context: TurnContext, payload: ReminderPayload) -> None:
         """The reminder card's «Utsett» and «Marker som ferdig»."""
-        reminder = await self._reminders.outbox.get(payload.key)
+        reminder = await self._reminders.outbox.get(payload.reminder)
         if reminder is None:
             await turn_context.send_activity("Den påminnelsen kjenner jeg ikke igjen.")
             return
         now = self._clock()
         if payload.op == "snooze":
             until = await self._reminders.outbox.snooze(
-                payload.key, snooze_until(now, self._reminders.rules), now
+                payload.reminder, snooze_until(now, self._reminders.rules), now
             )
             text = (
                 "Greit, jeg minner deg på det igjen i morgen."

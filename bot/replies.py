@@ -18,6 +18,7 @@ WELCOME = WelcomeCard(
         "behovsmeldingen: fyll den ut i et skjema eller steg for steg",
         "regler og penger i ordningen, med kilde, og koordinatoren når jeg ikke vet",
     ],
+    examples_intro="Prøv for eksempel:",
     examples=[
         Button(
             title="Når er fristen for beslutningsgrunnlaget?",

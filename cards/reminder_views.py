@@ -40,9 +40,11 @@ class ReminderPayload(BaseModel):
 
     action: Literal["reminder"]
     op: Literal["snooze", "done"]
-    key: str = Field(min_length=1, max_length=300)
+    # The reminder's key. Not named "key": the Agents Playground fails to submit card data
+    # holding a "key" (it assigns one of its own to the submitted object).
+    reminder: str = Field(min_length=1, max_length=300)
 
 
 def reminder_action(op: Literal["snooze", "done"], key: str) -> dict[str, Any]:
     """The `data` of a reminder button."""
-    return ReminderPayload(action="reminder", op=op, key=key).model_dump()
+    return ReminderPayload(action="reminder", op=op, reminder=key).model_dump()

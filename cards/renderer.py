@@ -1,7 +1,9 @@
 """The one card renderer: view-model + Jinja2 template -> Adaptive Card JSON (version 1.5).
 
 Only this module imports jinja2. Templates are found next to this module, and every value is
-interpolated with `tojson`, so text from users or data can never break the card's JSON.
+interpolated with `tojson`, so text from users or data can never break the card's JSON. Text
+that Teams reads as Markdown (TextBlocks, facts) goes through `literal` first, so a date or a
+step number at its start stays text instead of becoming a numbered list.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from pydantic import BaseModel
 
+from cards.markdown import literal
 from cards.payloads import ask
 
 MAX_CARD_BYTES = 28 * 1024  # Teams refuses larger card messages
@@ -33,6 +36,7 @@ class CardRenderer:
             keep_trailing_newline=True,
         )
         self._env.globals["ask"] = ask
+        self._env.filters["literal"] = literal
 
     def render(self, template: str, view: BaseModel) -> dict[str, Any]:
         """Render `templates/<template>.json.j2` with the view's fields."""

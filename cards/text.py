@@ -1,13 +1,16 @@
 """Adaptive Cards as plain text, for `laget chat` and screen-reader-like use.
 
 A card becomes its title, text and facts as lines, its buttons numbered, and its inputs listed
-so a terminal can ask for them one by one and submit the card.
+so a terminal can ask for them one by one and submit the card. Text is shown as a Teams user
+reads it, without the escapes the renderer adds for Teams' Markdown.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
+
+from cards.markdown import unescape
 
 
 @dataclass(frozen=True)
@@ -60,12 +63,15 @@ def _elements(elements: list[dict[str, Any]], out: TextCard, first: list[bool]) 
     for element in elements:
         kind = element.get("type", "")
         if kind == "TextBlock":
-            text = str(element.get("text", ""))
+            text = unescape(str(element.get("text", "")))
             bold = element.get("weight") == "Bolder" or element.get("size") in ("Large", "Medium")
             out.lines.append(f"** {text} **" if bold and first[0] else text)
             first[0] = False
         elif kind == "FactSet":
-            out.lines += [f"  {f.get('title', '')}: {f.get('value', '')}" for f in element["facts"]]
+            out.lines += [
+                f"  {unescape(str(f.get('title', '')))}: {unescape(str(f.get('value', '')))}"
+                for f in element["facts"]
+            ]
         elif kind in ("Container", "Column"):
             _elements(element.get("items", []), out, first)
         elif kind == "ColumnSet":
@@ -77,15 +83,12 @@ def _elements(elements: list[dict[str, Any]], out: TextCard, first: list[bool]) 
 
 
 def _columns_line(column_set: dict[str, Any]) -> str:
-    """Columns side by side on one line; an empty accent column is drawn as a bar."""
+    """Columns side by side on one line (a bar chart's row: label, bar, value)."""
     parts: list[str] = []
     for column in column_set.get("columns", []):
         text = " ".join(_texts(column.get("items", []))).strip()
         if text:
             parts.append(text)
-        elif column.get("style") == "accent":
-            width = column.get("width")
-            parts.append("█" * max(1, round(width / 5)) if isinstance(width, int) else "█")
     return "  ".join(parts)
 
 
@@ -93,7 +96,7 @@ def _texts(items: list[dict[str, Any]]) -> list[str]:
     found: list[str] = []
     for item in items:
         if item.get("type") == "TextBlock":
-            found.append(str(item.get("text", "")))
+            found.append(unescape(str(item.get("text", ""))))
         elif item.get("type") == "ColumnSet":
             found.append(_columns_line(item))
         else:

@@ -6,6 +6,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
+# A card offers at most this many answers to pick from: Teams shows at most 6 of a card's
+# actions, and a longer column of buttons is harder to read than a question typed again.
+MAX_CHOICES = 6
+BAR_BLOCK = "█"  # a bar of a bar chart is a row of these (20 at 100 percent)
+
 
 class Button(BaseModel):
     """A button: it says `text` to the bot as if typed, or submits `data` (a typed payload)."""
@@ -22,21 +27,25 @@ class Button(BaseModel):
 
 
 class WelcomeCard(BaseModel):
-    """The greeting on install and on "hjelp": what Laget does, with example questions."""
+    """The greeting on install and on "hjelp": what Laget does, with example questions.
+
+    The examples are shown one button a line under `examples_intro`.
+    """
 
     title: str
     intro: str
     abilities: list[str]
+    examples_intro: str
     examples: list[Button] = Field(max_length=6)
     footer: str
 
 
 class ChoiceCard(BaseModel):
-    """A question with a few answers as buttons (also answerable by typing)."""
+    """A question with a few answers as buttons, one a line (also answerable by typing)."""
 
     title: str
     text: str
-    choices: list[Button] = Field(min_length=1, max_length=10)
+    choices: list[Button] = Field(min_length=1, max_length=MAX_CHOICES)
 
 
 class Fact(BaseModel):
@@ -47,7 +56,11 @@ class Fact(BaseModel):
 
 
 class FactsCard(BaseModel):
-    """An answer: a title, a headline, facts, notes, a warning (e.g. example data), a source."""
+    """An answer: a title, a headline, facts, notes, a warning (e.g. example data), a source.
+
+    `buttons` share one row at the bottom, so their titles must be short ("Send inn", "👍");
+    `choices` (e.g. one per report) are shown one button a line under the notes.
+    """
 
     title: str
     headline: str
@@ -55,6 +68,7 @@ class FactsCard(BaseModel):
     notes: list[str] = []
     warning: str | None = None
     source: str | None = None
+    choices: list[Button] = Field(default=[], max_length=MAX_CHOICES)
     buttons: list[Button] = Field(default=[], max_length=5)
 
 
@@ -64,6 +78,11 @@ class Bar(BaseModel):
     label: str
     value: str
     percent: int = Field(ge=0, le=100)
+
+    @property
+    def blocks(self) -> str:
+        """The bar drawn as text: one block per 5 percent, at least one for any value above 0."""
+        return BAR_BLOCK * max(round(self.percent / 5), 1 if self.percent else 0)
 
 
 class BarsCard(BaseModel):

@@ -95,3 +95,14 @@ def cards(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for attachment in reply.get("attachments") or []
         if attachment.get("contentType") == "application/vnd.microsoft.card.adaptive"
     ]
+
+
+def actions(card: dict[str, Any]) -> list[dict[str, Any]]:
+    """A card's buttons in the order shown: those in its body (ActionSets), then its actions."""
+    found = [
+        action
+        for element in card.get("body", [])
+        if element.get("type") == "ActionSet"
+        for action in element["actions"]
+    ]
+    return found + list(card.get("actions", []))

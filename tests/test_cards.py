@@ -14,6 +14,7 @@ from cards.payloads import AskPayload, PayloadError, parse_payload
 from cards.renderer import CardRenderer, CardTooLarge
 from cards.text import card_to_text
 from cards.views import Bar, BarsCard, Button, ChoiceCard, Fact, FactsCard
+from tests.activities import actions
 
 
 def schema() -> dict[str, Any]:
@@ -70,7 +71,7 @@ def test_values_cannot_break_the_card_json() -> None:
 
     validate(card)
     assert card["body"][0]["text"] == nasty
-    assert [action["type"] for action in card["actions"]] == ["Action.Submit"]
+    assert [action["type"] for action in actions(card)] == ["Action.Submit"]
 
 
 def test_a_card_over_the_teams_limit_is_refused() -> None:
@@ -83,7 +84,7 @@ def test_a_card_over_the_teams_limit_is_refused() -> None:
 def test_buttons_carry_a_typed_payload() -> None:
     card = CardRenderer().render("welcome", WELCOME)
 
-    payloads = [parse_payload(action["data"]) for action in card["actions"]]
+    payloads = [parse_payload(action["data"]) for action in actions(card)]
 
     assert [p.text for p in payloads if isinstance(p, AskPayload)] == [
         b.text for b in WELCOME.examples
@@ -129,3 +130,53 @@ def test_bars_read_as_text_with_drawn_bars() -> None:
 
     assert lines[2] == "Fosen  ████████████████████  kr 2"
     assert lines[3] == "Røros  ██████████  kr 1"
+
+
+def test_a_leading_number_is_text_in_teams_and_reads_as_written_elsewhere() -> None:
+    view = FactsCard(
+        title="3. Beslutningsgrunnlag",
+        headline="1. februar 2027 (om 7 dager)",
+        facts=[Fact(title="2. Behovsmelding", value="10. januar 2027")],
+        notes=["Kriteriene:\n1. lokale behov\n2. arbeidsplassbasert", "Frist 1. mars."],
+    )
+
+    card = CardRenderer().render("facts", view)
+
+    # Escaped for Teams' Markdown (a list further down is meant as a list and stays one).
+    assert [block.get("text") for block in card["body"]] == [
+        "3\\. Beslutningsgrunnlag",
+        "1\\. februar 2027 (om 7 dager)",
+        None,
+        "Kriteriene:\n1. lokale behov\n2. arbeidsplassbasert",
+        "Frist 1. mars.",
+    ]
+    assert card["body"][2]["facts"] == [
+        {"title": "2\\. Behovsmelding", "value": "10\\. januar 2027"}
+    ]
+    # `laget chat` shows the text as a Teams user reads it.
+    assert card_to_text(card).render().splitlines()[:3] == [
+        "** 3. Beslutningsgrunnlag **",
+        "1. februar 2027 (om 7 dager)",
+        "  2. Behovsmelding: 10. januar 2027",
+    ]
+
+
+def test_choices_are_one_button_a_line_in_the_body() -> None:
+    view = ChoiceCard(
+        title="Hvor jobber du?",
+        text="Velg",
+        choices=[
+            Button(title="Kommune eller annen eier", text="eier"),
+            Button(title="Skole", text="Skole"),
+        ],
+    )
+
+    card = CardRenderer().render("choice", view)
+
+    assert "actions" not in card
+    sets = [element for element in card["body"] if element["type"] == "ActionSet"]
+    assert [[action["title"] for action in s["actions"]] for s in sets] == [
+        ["Kommune eller annen eier"],
+        ["Skole"],
+    ]
+    assert [b.title for b in card_to_text(card).buttons] == ["Kommune eller annen eier", "Skole"]

@@ -9,7 +9,7 @@ from botbuilder.schema import ConversationReference
 from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.references import ConversationReferences
-from tests.activities import BOT_ID, TENANT, Client, activity, cards, post
+from tests.activities import BOT_ID, TENANT, Client, actions, activity, cards, post
 
 TEAM_CHANNEL = {
     "tenant": {"id": TENANT},
@@ -36,7 +36,7 @@ async def test_personal_install_stores_the_reference_and_welcomes(
 
     [welcome] = cards(replies)
     assert welcome["body"][0]["text"] == "Hei! Jeg er Laget"
-    assert len(welcome["actions"]) == 4
+    assert len(actions(welcome)) == 4
     record = await stored(settings, "a:personal-1")
     assert record.conversation_type == "personal"
     assert record.tenant_id == TENANT

@@ -16,7 +16,7 @@ from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.needs import NeedsReports, Status
 from bot.store.roles import RolesRepository
-from tests.activities import Client, activity, cards, post, say, texts
+from tests.activities import Client, actions, activity, cards, post, say, texts
 from tests.conftest import StartBot
 
 COORDINATOR = "6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f"
@@ -48,7 +48,7 @@ ANSWERS = {
 def button(replies: list[dict[str, Any]], title: str) -> dict[str, Any]:
     """The data of the card button with this title."""
     for card in cards(replies):
-        for action in card.get("actions", []):
+        for action in actions(card):
             if action["title"] == title:
                 data: dict[str, Any] = action["data"]
                 return data
@@ -168,6 +168,17 @@ async def test_tilbake_and_avbryt_work_in_the_dialog(bot: Client) -> None:
     assert "(1 av 19)" in texts(await say(bot, "tilbake"))
     assert "utkastet er lagret" in texts(await say(bot, "avbryt")).casefold()
     assert "(1 av 19)" in texts(await say(bot, "fortsett behovsmeldingen"))
+
+
+async def test_resume_offers_the_six_drafts_changed_last(bot: Client) -> None:
+    for _ in range(8):
+        await say(bot, "ny behovsmelding")
+
+    offered = await say(bot, "fortsett behovsmeldingen")
+
+    [card] = cards(offered)
+    assert "Du har 8 påbegynte behovsmeldinger. Her er de 6 du endret sist." in texts(offered)
+    assert [action["title"] for action in actions(card)] == [f"Utkast {n}" for n in range(8, 2, -1)]
 
 
 async def test_mine_change_and_withdraw_keep_every_version(bot: Client, settings: Settings) -> None:

@@ -24,7 +24,7 @@ from bot.store.qa import QaLog
 from bot.store.roles import RolesRepository
 from bot.understanding.intents import KNOWLEDGE_INTENTS, Intent
 from bot.understanding.knowledge import KnowledgeBase
-from tests.activities import BOT_ID, Client, activity, cards, post, say, texts
+from tests.activities import BOT_ID, Client, actions, activity, cards, post, say, texts
 from tests.conftest import NOW
 from tests.reminders.fake_teams import FakeTeams, fake_teams
 from tests.test_needs_report import button, press
@@ -123,7 +123,7 @@ async def test_an_unsure_question_gets_mente_du_and_the_choice_is_answered(
     suggested = await say(bot, "frist")
     assert "Mente du …?" in texts(suggested)
     [card] = cards(suggested)
-    titles = [a["title"] for a in card["actions"]]
+    titles = [a["title"] for a in actions(card)]
     assert titles[-1] == "Ingen av disse" and len(titles) == 4
 
     chosen = await press(bot, button(suggested, titles[0]))

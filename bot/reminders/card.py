@@ -140,8 +140,8 @@ _TITLES: dict[ReminderState, str] = {
 
 def _headline(state: ReminderState, target: Target, step: str, date_text: str, days: int) -> str:
     if state == "done":
-        who = "Dere er" if target.kind == "owner" else "Nettverket er"
-        return f"{who} ferdige med {step}. Takk!"
+        who = "Dere er ferdige" if target.kind == "owner" else "Nettverket er ferdig"
+        return f"{who} med {step}. Takk!"
     if state == "expired":
         return f"Fristen for {step} var {date_text}."
     return f"Fristen for {step} er {date_text} ({format_days_left(days)})."

@@ -1,0 +1,194 @@
+"""Every Adaptive Card Laget sends, made by Laget itself.
+
+The cards of a 1:1 chat come from a scripted conversation with the real app over HTTP (the
+`expectReplies` door), and the cards Laget posts on its own (a coordinator's notice, a question
+relayed to coordinators and its answer) from a fake Teams connector on 127.0.0.1. Reminder cards
+in every variant come from `ReminderCards` with the embedded region and rules. Each card has a
+name, used for its screenshot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.reminders.card import ReminderCards
+from bot.reminders.planning import PlannedReminder, Progress, StepProgress, Target, plan
+from bot.reminders.rules import load_rules
+from bot.scheme.loader import load_region
+from bot.scheme.roles import RoleAssignment
+from bot.settings import Settings
+from bot.store.db import create_engine
+from bot.store.roles import RolesRepository
+from tests.activities import BOT_ID, Client, actions, activity, cards, post
+from tests.reminders.conftest import SEVEN_DAYS, with_local_deadline
+from tests.reminders.fake_teams import FakeTeams
+from tests.test_needs_report import ANSWERS
+
+# The asker is an administrator and a coordinator of Fosen, so every card is theirs to see.
+PERSON = "6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f"
+USER = "29:kari"
+CHAT = "a:kari"
+# The step-by-step tests' answers, with one topic more (a longer list on the summary card).
+VALID_ANSWERS = {**ANSWERS, "topics": "adhd,skolefravaer,lese-skrive"}
+# A wrong e-mail address (an error) and a child's name (a warning), shown next to their fields.
+FLAWED_ANSWERS = {
+    **VALID_ANSWERS,
+    "contact_email": "kari(at)orland",
+    "needs": "Eleven Ola i 3. klasse trenger mer støtte, og flere som ham.",
+}
+
+
+@dataclass(frozen=True)
+class NamedCard:
+    """A card and the name of the moment Laget sends it."""
+
+    name: str
+    card: dict[str, Any]
+
+
+@dataclass
+class Chat:
+    """A 1:1 chat with Laget, recording every card it sends (replies and proactive posts)."""
+
+    bot: Client
+    teams: FakeTeams
+    found: list[NamedCard] = field(default_factory=list)
+    _seen_posts: int = 0
+
+    def _activity(self, **kwargs: Any) -> dict[str, Any]:
+        body = activity(conversation=CHAT, user=USER, service_url=self.teams.url, **kwargs)
+        body["from"]["aadObjectId"] = PERSON
+        return body
+
+    async def _turn(self, name: str, body: dict[str, Any]) -> list[dict[str, Any]]:
+        replies = await post(self.bot, body)
+        shown = cards(replies)
+        posted = self.teams.posts[self._seen_posts :]
+        self._seen_posts = len(self.teams.posts)
+        shown += cards([p.activity for p in posted])
+        for number, card in enumerate(shown, 1):
+            suffix = "" if len(shown) == 1 else f"-{number}"
+            self.found.append(NamedCard(f"{name}{suffix}", card))
+        return shown
+
+    async def install(self, name: str) -> list[dict[str, Any]]:
+        """Laget is added to the chat."""
+        return await self._turn(
+            name, self._activity(kind="conversationUpdate", membersAdded=[{"id": BOT_ID}])
+        )
+
+    async def say(self, name: str, text: str) -> list[dict[str, Any]]:
+        """The user writes `text`."""
+        return await self._turn(name, self._activity(text=text))
+
+    async def press(
+        self, name: str, shown: list[dict[str, Any]], title: str, **inputs: str
+    ) -> list[dict[str, Any]]:
+        """The user presses the button `title` of a card just shown (with a form's inputs)."""
+        data = button(shown, title)
+        return await self._turn(name, self._activity(value={**data, **inputs}))
+
+
+def button(shown: list[dict[str, Any]], title: str) -> dict[str, Any]:
+    """The data of the button `title` (or starting with it) among the cards shown."""
+    for card in shown:
+        for action in actions(card):
+            if action["title"] == title or action["title"].startswith(title):
+                data: dict[str, Any] = action["data"]
+                return data
+    titles = [a["title"] for card in shown for a in actions(card)]
+    raise AssertionError(f"no button {title!r} among {titles}")
+
+
+async def grant_roles(settings: Settings) -> None:
+    """Make the asker an administrator and a coordinator of Fosen."""
+    engine = create_engine(settings.database_url)
+    try:
+        roles = RolesRepository(engine)
+        await roles.grant(RoleAssignment(aad_object_id=PERSON, role="admin"))
+        coordinator = RoleAssignment(aad_object_id=PERSON, role="coordinator", network_id="fosen")
+        await roles.grant(coordinator)
+    finally:
+        await engine.dispose()
+
+
+async def conversation_cards(bot: Client, teams: FakeTeams) -> list[NamedCard]:
+    """Every card of a 1:1 chat, from a conversation that visits each of Laget's features."""
+    chat = Chat(bot, teams)
+    await chat.install("welcome")
+    await chat.say("frame", "Hva er rammen til Fosen?")
+    await chat.say("county-frames", "rammene for alle nettverk")
+    await chat.say("deadline", "Når er fristen for beslutningsgrunnlaget?")
+    await chat.say("next-deadline", "neste frist")
+    await chat.say("calendar", "frister")
+    await chat.say("knowledge-answer", "Hva kan pengene brukes til?")
+    await chat.say("did-you-mean", "frist")
+    await chat.say("remember-network", "Jeg hører til Fosen")
+    fallback = await chat.say("fallback", "Hvor parkerer jeg ved fylkeshuset?")
+    relayed = await chat.press("question-to-coordinators", fallback, "Spør koordinatoren")
+    await chat.press(
+        "coordinators-answer", relayed, "Send svar", answer="Nei, parkering dekkes ikke."
+    )
+    await chat.say("profile-workplace", "om meg")
+    await chat.say("cancel", "avbryt")
+
+    started = await chat.say("needs-start", "ny behovsmelding")
+    form = await chat.press("needs-form", started, "Skjema")
+    flawed = await chat.press("needs-form-errors", form, "Gå videre", **FLAWED_ANSWERS)
+    summary = await chat.press("needs-summary", flawed, "Gå videre", **VALID_ANSWERS)
+    await chat.press("needs-receipt-and-notice", summary, "Send inn")
+    mine = await chat.say("needs-mine", "mine behovsmeldinger")
+    await chat.press("needs-withdraw", mine, "Trekk tilbake")
+    await chat.say("needs-status", "status for nettverket")
+    await chat.say("reminders-list", "påminnelser")
+
+    stepwise = await chat.say("needs-start-again", "ny behovsmelding")
+    await chat.press("needs-step-by-step", stepwise, "Steg for steg")
+    await chat.say("needs-step-choice", "Hitra kommune")
+    await chat.say("cancel-step-by-step", "avbryt")
+    await chat.say("needs-third-draft", "ny behovsmelding")
+    await chat.say("needs-resume", "fortsett behovsmeldingen")
+    return chat.found
+
+
+def reminder_cards() -> list[NamedCard]:
+    """The reminder card for each kind of target, and its «Levert» and «Fristen er ute» forms."""
+    region = with_local_deadline(load_region(None))
+    rules = load_rules(region)
+    builder = ReminderCards(region, rules)
+    channel = Target("channel", "fosen", "19:fosen@thread.tacv2", "19:fosen@thread.tacv2")
+    coordinator = Target("coordinator", "fosen", PERSON, "a:kari")
+    owner = Target("owner", "fosen", "aad-osen", "a:osen", owner_id="Osen")
+    behovsmelding_week = dt.datetime(2027, 1, 3, 8, 0, tzinfo=dt.UTC)
+    three_of_four = Progress(
+        {
+            ("fosen", "behovsmelding", 2027): StepProgress(
+                owners=frozenset({"Indre Fosen", "Osen", "Åfjord", "Ørland"}),
+                submitted=frozenset({"Indre Fosen", "Åfjord", "Ørland"}),
+            )
+        }
+    )
+
+    def first(target: Target, now: dt.datetime) -> PlannedReminder:
+        return plan(region, rules, [target], Progress(), now)[0]
+
+    due_channel = first(channel, SEVEN_DAYS)
+    due_coordinator = first(coordinator, behovsmelding_week)
+    due_owner = first(owner, behovsmelding_week)
+    after = SEVEN_DAYS + dt.timedelta(days=30)
+    return [
+        NamedCard("reminder-channel", builder.render(due_channel, Progress(), SEVEN_DAYS)),
+        NamedCard(
+            "reminder-coordinator",
+            builder.render(due_coordinator, three_of_four, behovsmelding_week),
+        ),
+        NamedCard("reminder-owner", builder.render(due_owner, three_of_four, behovsmelding_week)),
+        NamedCard(
+            "reminder-done", builder.render(due_channel, Progress(), SEVEN_DAYS, state="done")
+        ),
+        NamedCard(
+            "reminder-expired", builder.render(due_channel, Progress(), after, state="expired")
+        ),
+    ]
