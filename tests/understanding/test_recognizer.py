@@ -5,11 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.scheme import RegionData
+from bot.understanding.evaluate import load_benchmark
 from bot.understanding.intents import Example, Intent, load_examples
 from bot.understanding.recognizer import Day, Recognizer
 
@@ -229,3 +231,17 @@ def test_any_text_gets_a_ranked_verdict(recognizer: Recognizer, text: str) -> No
     assert len(found.intents) == len(Intent)
     assert found.band in {"answer", "suggest", "fallback"}
     assert found.lang in {"nb", "nn"}
+
+
+def test_one_message_gets_exactly_the_features_sklearn_would_give(recognizer: Recognizer) -> None:
+    # The hand-applied TF-IDF of a single message must equal sklearn's transform, or the
+    # classifier would see other numbers than it was trained on.
+    texts = [example.text for example in load_examples()]
+    texts += [case.q for case in load_benchmark()]
+    texts += ["", "!!!", "ærlig talt, hvem vet?", "x" * 300]
+    for text in texts:
+        prepared = recognizer._prepare(text)[0]
+        expected = recognizer._batch_features([prepared])
+        actual = recognizer._features([prepared])
+        assert actual.shape == expected.shape
+        assert np.allclose(actual.toarray(), expected.toarray(), atol=1e-12), text
