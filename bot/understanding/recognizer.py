@@ -172,7 +172,10 @@ class Recognizer:
         # among the best intent's (a tenth of the work of comparing with every example).
         self._rows = {intent: self._matrix[rows] for intent, rows in self._by_intent.items()}
         # The fitted weights, applied by hand: sklearn's per-call input checks cost ~10 ms.
-        self._weights = np.vstack([e.coef_.ravel() for e in model.estimators_]).T
+        # C-contiguous, or scipy copies the whole matrix on every sparse × dense product.
+        self._weights = np.ascontiguousarray(
+            np.vstack([e.coef_.ravel() for e in model.estimators_]).T
+        )
         self._bias = np.array([float(e.intercept_[0]) for e in model.estimators_])
 
     def recognize(self, text: str) -> Recognition:
