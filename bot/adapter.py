@@ -21,15 +21,13 @@ from typing import Any
 from aiohttp import web
 from botbuilder.core import Bot, ConversationState, InvokeResponse, TurnContext
 from botbuilder.core.serializer_helper import serializer_helper
-from botbuilder.integration.aiohttp import (
-    CloudAdapter,
-    ConfigurationBotFrameworkAuthentication,
-)
+from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError  # type: ignore[attr-defined]
 from msrest.serialization import Model
 
 from bot.locks import ConversationLocks
+from bot.sdk_clients import ReusingAuthentication
 from bot.settings import Settings
 from bot.tenants import TenantGuard
 
@@ -88,7 +86,7 @@ class LagetAdapter(CloudAdapter):
         conversation_state: ConversationState,
         locks: ConversationLocks,
     ) -> None:
-        super().__init__(ConfigurationBotFrameworkAuthentication(settings.bot_framework_config()))
+        super().__init__(ReusingAuthentication(settings.bot_framework_config()))
         self._settings = settings
         self._conversation_state = conversation_state
         self._locks = locks
