@@ -42,12 +42,26 @@ _PHRASES: dict[Command, frozenset[str]] = {
             "kva kan du hjelpe med",
             "hva kan jeg spørre om",
             "kva kan eg spørje om",
+            "kva kan du hjelpe til med",
+            "hva kan du hjelpe til med",
         }
     ),
     Command.GREETING: frozenset(
-        {"hei", "hallo", "heisann", "hei hei", "hei laget", "god morgen", "god dag", "morn"}
+        {
+            "hei",
+            "hallo",
+            "heisann",
+            "hei hei",
+            "hei laget",
+            "god morgen",
+            "god morgon",
+            "god dag",
+            "morn",
+        }
     ),
-    Command.PROFILE: frozenset({"om meg", "min profil", "profil", "endre profil", "profilen min"}),
+    Command.PROFILE: frozenset(
+        {"om meg", "min profil", "profil", "endre profil", "profilen min", "endre profilen"}
+    ),
     Command.CANCEL: frozenset({"avbryt", "stopp", "avslutt", "slutt", "cancel"}),
     Command.NEW_NEEDS: frozenset(
         {
@@ -61,16 +75,52 @@ _PHRASES: dict[Command, frozenset[str]] = {
         }
     ),
     Command.RESUME_NEEDS: frozenset(
-        {"fortsett behovsmeldingen", "fortsett behovsmelding", "fortsett", "fortsett utkastet"}
+        {
+            "fortsett behovsmeldingen",
+            "fortsett behovsmelding",
+            "fortsett",
+            "fortsett utkastet",
+            "fortset behovsmeldinga",
+            "fortsett behovsmeldinga",
+            "fortset behovsmelding",
+            "fortset",
+            "fortset utkastet",
+            "hald fram",
+            "hald fram med behovsmeldinga",
+        }
     ),
     Command.MY_NEEDS: frozenset(
-        {"mine behovsmeldinger", "mine behovsmeldingar", "mine meldinger", "mine behovsmelding"}
+        {
+            "mine behovsmeldinger",
+            "mine behovsmeldingar",
+            "mine meldinger",
+            "mine meldingar",
+            "mine behovsmelding",
+            "behovsmeldingene mine",
+            "behovsmeldingane mine",
+        }
     ),
     Command.REMINDERS: frozenset(
-        {"påminnelser", "påminningar", "påminnelse", "vis påminnelser", "paminnelser"}
+        {
+            "påminnelser",
+            "påminningar",
+            "påminnelse",
+            "påminning",
+            "vis påminnelser",
+            "vis påminningar",
+            "paminnelser",
+        }
     ),
     Command.NETWORK_STATUS: frozenset(
-        {"status for nettverket", "status", "status nettverket", "hvem har sendt", "kven har sendt"}
+        {
+            "status for nettverket",
+            "status",
+            "status nettverket",
+            "hvem har sendt",
+            "kven har sendt",
+            "hvem har sendt inn",
+            "kven har sendt inn",
+        }
     ),
 }
 
@@ -87,7 +137,9 @@ def normalise(text: str) -> str:
 
 
 # «Hei Laget, ny behovsmelding»: a greeting in front of a command is only politeness.
-_GREETING = re.compile(r"^(?:hei|hallo|heisann|hei hei|god morgen|god dag|morn)(?: laget)? (?=\S)")
+_GREETING = re.compile(
+    r"^(?:hei|hallo|heisann|hei hei|god morgen|god morgon|god dag|morn)(?: laget)? (?=\S)"
+)
 
 # «Jeg vil fylle ut en ny behovsmelding», «Eg skal lage ei behovsmelding for Frøya»: a request
 # to start the form, in bokmål or nynorsk. Only a request: «Når er fristen for

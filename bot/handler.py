@@ -18,6 +18,7 @@ from botbuilder.core import (
 )
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
+from botbuilder.schema import ActivityTypes
 
 from bot import replies
 from bot.answers import Reply
@@ -29,6 +30,8 @@ from bot.profile import UserProfile
 from bot.qa_feature import QaFeature
 from bot.reminders_feature import RemindersFeature
 from bot.store.references import ConversationReferences
+from bot.turn_language import language, set_language
+from bot.understanding.language import choose_language, language_evidence
 from cards.payloads import AskPayload, NeedsPayload, Payload, PayloadError, parse_payload
 from cards.reminder_views import ReminderPayload
 from cards.renderer import CardRenderer
@@ -37,6 +40,8 @@ from dialogs.profile import ProfileDialog
 log = logging.getLogger(__name__)
 
 Route = Callable[[TurnContext, DialogContext], Awaitable[None]]
+# The activities the bot may answer (a message, a card's Action.Execute, its own arrival).
+_SPOKEN = (ActivityTypes.message, ActivityTypes.invoke, ActivityTypes.conversation_update)
 
 
 class LagetBot(TeamsActivityHandler):
@@ -78,6 +83,7 @@ class LagetBot(TeamsActivityHandler):
         }
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        await self._decide_language(turn_context)
         await super().on_turn(turn_context)
         await self._conversation_state.save_changes(turn_context)
         await self._user_state.save_changes(turn_context)
@@ -90,7 +96,7 @@ class LagetBot(TeamsActivityHandler):
             try:
                 payload = parse_payload(activity.value)
             except PayloadError:
-                await turn_context.send_activity(replies.STALE_BUTTON)
+                await turn_context.send_activity(replies.STALE_BUTTON.get(language(turn_context)))
                 return
             await self._on_payload(turn_context, payload)
             return
@@ -110,9 +116,9 @@ class LagetBot(TeamsActivityHandler):
         try:
             payload = parse_payload(action.get("data") if isinstance(action, dict) else None)
         except PayloadError:
-            return _invoke_message(replies.STALE_BUTTON)
+            return _invoke_message(replies.STALE_BUTTON.get(language(turn_context)))
         await self._on_payload(turn_context, payload)
-        return _invoke_message("Mottatt.")
+        return _invoke_message(replies.RECEIVED.get(language(turn_context)))
 
     async def _on_payload(self, turn_context: TurnContext, payload: Payload) -> None:
         """The one table from button payloads to features."""
@@ -132,10 +138,10 @@ class LagetBot(TeamsActivityHandler):
         activity = turn_context.activity
         text = text.strip()
         if len(text) > replies.MAX_MESSAGE_CHARS:
-            await turn_context.send_activity(replies.TOO_LONG)
+            await turn_context.send_activity(replies.TOO_LONG.get(language(turn_context)))
             return
         if not text:
-            await turn_context.send_activity(replies.EMPTY)
+            await turn_context.send_activity(replies.EMPTY.get(language(turn_context)))
             return
         activity.text = text
         dialog_context = await self._dialogs.create_context(turn_context)
@@ -165,7 +171,8 @@ class LagetBot(TeamsActivityHandler):
             await self._profiles.set(turn_context, profile.model_dump())
 
     async def _welcome(self, turn_context: TurnContext, _dc: DialogContext | None = None) -> None:
-        await turn_context.send_activity(card_message(self._cards, "welcome", replies.WELCOME))
+        welcome = replies.WELCOME[language(turn_context)]
+        await turn_context.send_activity(card_message(self._cards, "welcome", welcome))
 
     async def _start_profile(self, _turn_context: TurnContext, dc: DialogContext) -> None:
         await dc.begin_dialog(ProfileDialog.__name__)
@@ -177,10 +184,41 @@ class LagetBot(TeamsActivityHandler):
         await self._needs.status(turn_context, await self._profile(turn_context))
 
     async def _profile(self, turn_context: TurnContext) -> UserProfile:
-        return UserProfile.model_validate(await self._profiles.get(turn_context, dict) or {})
+        return UserProfile.model_validate(await self._profiles.get(turn_context) or {})
 
     async def _nothing_to_cancel(self, turn_context: TurnContext, _dc: DialogContext) -> None:
-        await turn_context.send_activity(replies.NOTHING_TO_CANCEL)
+        await turn_context.send_activity(replies.NOTHING_TO_CANCEL.get(language(turn_context)))
+
+    # Language
+
+    async def _decide_language(self, turn_context: TurnContext) -> None:
+        """Reply in the written form of the user's message; remember it for the next turns.
+
+        A message whose words show bokmål or nynorsk sets the language and is remembered, so a
+        short answer («ja», «2») or a card submit keeps it; with nothing known, the Teams locale
+        decides.
+        """
+        activity = turn_context.activity
+        sender = activity.from_property
+        if activity.type not in _SPOKEN or sender is None or not sender.id:
+            return
+        try:
+            profile = await self._profile(turn_context)
+        except Exception:  # unreadable user state: reply in the locale's language, keep going
+            log.warning(
+                "user state unreadable, language from locale",
+                extra={
+                    "conversation_id": activity.conversation.id if activity.conversation else None
+                },
+            )
+            return
+        typed = activity.text if activity.type == ActivityTypes.message else None
+        lang = choose_language(typed, profile.lang, activity.locale)
+        set_language(turn_context, lang)
+        if lang != profile.lang and language_evidence(typed or "") is not None:
+            await self._profiles.set(
+                turn_context, profile.model_copy(update={"lang": lang}).model_dump()
+            )
 
     # Install events
 

@@ -1,7 +1,7 @@
 """Exporting a network's behovsmeldinger to a spreadsheet a samarbeidsforum would use.
 
 One row per sent report (withdrawn and draft reports are left out), one column per form field,
-Norwegian headers, plus reference, sent date and whether it came after the deadline.
+Norwegian (bokmål) headers, plus reference, sent date and whether it came after the deadline.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from bot.scheme import format_date
 from bot.scheme.needs import FIELDS, display_value
 from bot.store.needs import Status, StoredReport
 
-HEADERS = ["Referanse", "Sendt", "Etter fristen", *(spec.label for spec in FIELDS)]
+HEADERS = ["Referanse", "Sendt", "Etter fristen", *(spec.label.nb for spec in FIELDS)]
 
 
 def rows(reports: Sequence[StoredReport]) -> list[list[str]]:

@@ -2,7 +2,8 @@
 
 The Teams handler routes here: «ny behovsmelding», «fortsett behovsmeldingen», «mine
 behovsmeldinger», «status for nettverket», and every `NeedsPayload` button. Everything
-decided about a report is decided by `NeedsService`; this module only talks.
+decided about a report is decided by `NeedsService`; this module only talks, in the turn's
+language (bokmål or nynorsk).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogContext
 from pydantic import BaseModel
 
+from bot import needs_texts as t
 from bot import needs_views as views
 from bot.messages import card_message
 from bot.needs_service import NeedsService, StaleCard
@@ -22,6 +24,7 @@ from bot.profile import UserProfile
 from bot.ratelimit import TOO_OFTEN, UserRateLimit
 from bot.store.audit import AuditLog
 from bot.store.needs import Outcome, Status, StoredReport
+from bot.turn_language import language
 from cards.payloads import NeedsPayload, needs
 from cards.renderer import CardRenderer
 from cards.views import MAX_CHOICES, Button, ChoiceCard
@@ -30,12 +33,6 @@ from dialogs.needs_report import NeedsReportDialog, author_of
 log = logging.getLogger(__name__)
 
 Notify = Callable[[str, dict[str, Any]], Awaitable[int]]  # (network id, card) -> reached
-
-NOT_FOUND = "Fant ikke den behovsmeldingen blant dine. Skriv «mine behovsmeldinger» for å se dem."
-STALE = (
-    "Dette kortet er utdatert: behovsmeldingen er endret siden. Skriv «mine behovsmeldinger» "
-    "for å se den nyeste versjonen."
-)
 
 
 class NeedsFeature:
@@ -55,79 +52,76 @@ class NeedsFeature:
         return NeedsReportDialog(self._service, self._cards, self.show_summary)
 
     async def start(self, turn_context: TurnContext, _dc: DialogContext) -> None:
+        lang = language(turn_context)
         author = author_of(turn_context)
         if not self._new_drafts.allow(author.id):
-            await turn_context.send_activity(TOO_OFTEN)
+            await turn_context.send_activity(TOO_OFTEN.get(lang))
             return
         report = await self._service.start(author)
         choice = ChoiceCard(
-            title="Ny behovsmelding",
-            text="Vil du fylle ut alt i ett skjema, eller svare på ett spørsmål av gangen?",
+            title=t.NEW_TITLE.get(lang),
+            text=t.FORM_OR_STEPS.get(lang),
             choices=[
-                Button(title="Skjema", data=needs("form", report.id, report.version)),
-                Button(title="Steg for steg", data=needs("steps", report.id, report.version)),
+                Button(title=t.FORM.get(lang), data=needs("form", report.id, report.version)),
+                Button(title=t.STEPS.get(lang), data=needs("steps", report.id, report.version)),
             ],
         )
         await self._send(turn_context, "choice", choice)
 
     async def resume(self, turn_context: TurnContext, dc: DialogContext) -> None:
+        lang = language(turn_context)
         drafts = await self._service.drafts(author_of(turn_context))
         if not drafts:
-            await turn_context.send_activity(
-                "Du har ingen påbegynt behovsmelding. Skriv «ny behovsmelding» for å starte."
-            )
+            await turn_context.send_activity(t.NO_DRAFT.get(lang))
             return
         if len(drafts) == 1:
             await dc.begin_dialog(NeedsReportDialog.__name__, {"report": drafts[0].id})
             return
-        text = "Du har flere påbegynte behovsmeldinger."
+        text = t.SEVERAL_DRAFTS.get(lang)
         if len(drafts) > MAX_CHOICES:  # newest change first: the ones left out are the oldest
-            text = (
-                f"Du har {len(drafts)} påbegynte behovsmeldinger. "
-                f"Her er de {MAX_CHOICES} du endret sist."
-            )
+            text = t.MANY_DRAFTS.get(lang).format(count=len(drafts), shown=MAX_CHOICES)
         choice = ChoiceCard(
-            title="Hvilket utkast vil du fortsette?",
+            title=t.WHICH_DRAFT.get(lang),
             text=text,
             choices=[
-                Button(title=d.owner or f"Utkast {d.id}", data=needs("steps", d.id, d.version))
+                Button(
+                    title=d.owner or t.DRAFT_NAMED.get(lang).format(id=d.id),
+                    data=needs("steps", d.id, d.version),
+                )
                 for d in drafts[:MAX_CHOICES]
             ],
         )
         await self._send(turn_context, "choice", choice)
 
     async def mine(self, turn_context: TurnContext, _dc: DialogContext) -> None:
+        lang = language(turn_context)
         reports = await self._service.reports.for_author(author_of(turn_context).id)
         if not reports:
-            await turn_context.send_activity(
-                "Du har ingen behovsmeldinger ennå. Skriv «ny behovsmelding»."
-            )
+            await turn_context.send_activity(t.NONE_YET.get(lang))
             return
-        await self._send(turn_context, "facts", views.mine_card(reports))
+        await self._send(turn_context, "facts", views.mine_card(reports, lang))
 
     async def status(self, turn_context: TurnContext, profile: UserProfile) -> None:
+        lang = language(turn_context)
         sender = turn_context.activity.from_property
         network_id = profile.network_id
         if network_id is None or not await self._service.may_see_network(
             sender.aad_object_id, network_id
         ):
-            await turn_context.send_activity(
-                "Status for nettverket er for koordinatorene i nettverket og administratorer. "
-                "Er du koordinator, skriv først «jeg hører til <nettverket>»."
-            )
+            await turn_context.send_activity(t.STATUS_REFUSED.get(lang))
             return
-        await self._send(
-            turn_context, "facts", views.status_card(await self._service.network_status(network_id))
-        )
+        status = await self._service.network_status(network_id)
+        await self._send(turn_context, "facts", views.status_card(status, lang))
 
     async def on_payload(
         self, turn_context: TurnContext, dc: DialogContext, payload: NeedsPayload
     ) -> None:
         """A behovsmelding button (or a card form's submit)."""
+        lang = language(turn_context)
         author = author_of(turn_context)
         report = await self._service.own(payload.report, author)
         if report is None:
-            await turn_context.send_activity(NOT_FOUND)
+            await turn_context.send_activity(t.NOT_FOUND.get(lang))
             return
         await dc.cancel_all_dialogs()
         if payload.op == "submit":
@@ -137,47 +131,51 @@ class NeedsFeature:
             await self._withdraw(turn_context, report, payload)
             return
         if report.status is Status.WITHDRAWN:
-            await turn_context.send_activity("Denne behovsmeldingen er trukket tilbake.")
+            await turn_context.send_activity(t.WITHDRAWN.get(lang))
             return
         if report.status is Status.SUBMITTED and self._service.past_deadline(report):
-            await turn_context.send_activity(
-                f"Fristen har gått ut, så {report.reference} kan ikke endres lenger. "
-                "Kontakt koordinatoren i nettverket hvis noe må rettes."
-            )
+            text = t.TOO_LATE_TO_CHANGE.get(lang).format(reference=report.reference)
+            await turn_context.send_activity(text)
             return
         if payload.op == "steps":
             await dc.begin_dialog(NeedsReportDialog.__name__, {"report": report.id})
         elif payload.op in ("form", "edit"):
             await self._form(turn_context, report)
         elif payload.version != report.version:
-            await turn_context.send_activity(STALE)
+            await turn_context.send_activity(t.STALE.get(lang))
         else:
             await self._save(turn_context, report, payload.inputs())
 
     async def show_summary(self, turn_context: TurnContext, report: StoredReport) -> None:
         """The summary to confirm (or the form again if something is missing)."""
-        errors = self._service.incomplete(report)
+        lang = language(turn_context)
+        errors = self._service.incomplete(report, lang)
         if errors:
             await self._form(turn_context, report, errors=errors)
             return
         due, late = self._service.deadline(report), self._service.past_deadline(report)
-        await self._send(turn_context, "facts", views.summary_card(report, {}, due=due, late=late))
+        summary = views.summary_card(report, {}, lang, due=due, late=late)
+        await self._send(turn_context, "facts", summary)
 
     async def _form(self, turn_context: TurnContext, report: StoredReport, **kwargs: Any) -> None:
+        lang = language(turn_context)
         due, late = self._service.deadline(report), self._service.past_deadline(report)
         await self._send(
-            turn_context, "form", views.form_card(report, due=due, late=late, **kwargs)
+            turn_context, "form", views.form_card(report, lang, due=due, late=late, **kwargs)
         )
 
     async def _save(
         self, turn_context: TurnContext, report: StoredReport, values: dict[str, str]
     ) -> None:
+        lang = language(turn_context)
         try:
-            saved = await self._service.save_answers(report, values, author_of(turn_context))
+            saved = await self._service.save_answers(
+                report, values, author_of(turn_context), lang=lang
+            )
         except StaleCard:
-            await turn_context.send_activity(STALE)
+            await turn_context.send_activity(t.STALE.get(lang))
             return
-        errors = saved.errors or self._service.incomplete(saved.report)
+        errors = saved.errors or self._service.incomplete(saved.report, lang)
         if errors:
             shown = {name: values[name] for name in saved.errors if name in values}
             await self._form(
@@ -191,26 +189,26 @@ class NeedsFeature:
                 subject=saved.report.reference or "",
                 version=saved.report.version,
             )
-            await turn_context.send_activity(
-                f"Endringen i {saved.report.reference} er lagret. Eldre versjoner er tatt vare på."
-            )
+            text = t.CHANGE_SAVED.get(lang).format(reference=saved.report.reference)
+            await turn_context.send_activity(text)
             return
         due, late = self._service.deadline(saved.report), self._service.past_deadline(saved.report)
         await self._send(
             turn_context,
             "facts",
-            views.summary_card(saved.report, saved.warnings, due=due, late=late),
+            views.summary_card(saved.report, saved.warnings, lang, due=due, late=late),
         )
 
     async def _submit(self, turn_context: TurnContext, report: StoredReport, version: int) -> None:
+        lang = language(turn_context)
         outcome, sent, errors = await self._service.submit(
-            report.id, version, author_of(turn_context)
+            report.id, version, author_of(turn_context), lang
         )
         if errors:
             await self._form(turn_context, report, errors=errors)
         elif outcome is Outcome.ALREADY and sent is not None:
             await turn_context.send_activity(
-                f"Denne behovsmeldingen er allerede sendt ({sent.reference}), og bare én gang."
+                t.ALREADY_SENT.get(lang).format(reference=sent.reference)
             )
         elif outcome is Outcome.DONE and sent is not None:
             network = self._service.network_name(sent.network_id)
@@ -222,9 +220,7 @@ class NeedsFeature:
                 late=sent.late,
             )
             if sent.late:
-                await turn_context.send_activity(
-                    "Merk: fristen har gått ut, så meldingen er merket som sendt etter fristen."
-                )
+                await turn_context.send_activity(t.LATE_NOTE.get(lang))
             reached = 0
             if sent.network_id is not None:
                 card = self._cards.render("facts", views.notification_card(sent, network))
@@ -235,23 +231,25 @@ class NeedsFeature:
                         "coordinator notification failed",
                         extra={"conversation_id": turn_context.activity.conversation.id},
                     )
-            await self._send(turn_context, "facts", views.receipt_card(sent, network, reached))
+            receipt = views.receipt_card(sent, network, reached, lang)
+            await self._send(turn_context, "facts", receipt)
         else:
-            await turn_context.send_activity(STALE)
+            await turn_context.send_activity(t.STALE.get(lang))
 
     async def _withdraw(
         self, turn_context: TurnContext, report: StoredReport, payload: NeedsPayload
     ) -> None:
+        lang = language(turn_context)
         if report.status is not Status.SUBMITTED:
-            await turn_context.send_activity("Bare sendte behovsmeldinger kan trekkes tilbake.")
+            await turn_context.send_activity(t.ONLY_SENT.get(lang))
             return
         if payload.op == "withdraw":
             choice = ChoiceCard(
-                title=f"Trekke tilbake {report.reference}?",
-                text="Meldingen blir tatt vare på, men regnes ikke lenger som sendt.",
+                title=t.WITHDRAW_TITLE.get(lang).format(reference=report.reference),
+                text=t.WITHDRAW_TEXT.get(lang),
                 choices=[
                     Button(
-                        title="Ja, trekk tilbake",
+                        title=t.WITHDRAW_YES.get(lang),
                         data=needs("confirm_withdraw", report.id, report.version),
                     )
                 ],
@@ -265,9 +263,10 @@ class NeedsFeature:
             await self._audit.record(
                 "needs.withdrawn", actor=_actor(turn_context), subject=report.reference or ""
             )
-            await turn_context.send_activity(f"{report.reference} er trukket tilbake.")
+            text = t.WITHDRAWN_NAMED.get(lang).format(reference=report.reference)
+            await turn_context.send_activity(text)
         else:
-            await turn_context.send_activity(STALE)
+            await turn_context.send_activity(t.STALE.get(lang))
 
     async def _send(self, turn_context: TurnContext, template: str, view: BaseModel) -> None:
         await turn_context.send_activity(card_message(self._cards, template, view))

@@ -15,13 +15,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.scheme import cycle_deadlines, oslo_today
+from bot.scheme import Lang, Localized, cycle_deadlines, oslo_today
 from bot.scheme.needs import FIELD_BY_NAME, FIELDS, NeedsReport, missing_fields
-from bot.scheme.needs_answers import parse_answer
+from bot.scheme.needs_answers import REQUIRED, parse_answer
 from bot.scheme.roles import can_view_network_reports
 from bot.scheme_data import SchemeData
 from bot.store.needs import Author, NeedsReports, Outcome, Status, StoredReport
 from bot.store.roles import RolesRepository
+
+UNKNOWN_MUNICIPALITY = Localized(
+    nb="Finner ikke kommunen «{name}» i {region}.", nn="Finn ikkje kommunen «{name}» i {region}."
+)
+INVALID = Localized(nb="Ugyldig verdi.", nn="Ugyldig verdi.")
 
 
 class StaleCard(Exception):
@@ -81,9 +86,10 @@ class NeedsService:
         values: dict[str, str],
         author: Author,
         *,
+        lang: Lang,
         step: int | None = None,
     ) -> Saved:
-        """Parse the given answers; store the valid ones; return errors per field."""
+        """Parse the given answers; store the valid ones; return errors per field (in `lang`)."""
         answers = dict(report.answers)
         errors: dict[str, str] = {}
         warnings: dict[str, str] = {}
@@ -91,7 +97,7 @@ class NeedsService:
             spec = FIELD_BY_NAME.get(name)
             if spec is None:
                 continue
-            parsed = parse_answer(spec, raw)
+            parsed = parse_answer(spec, raw, lang)
             if parsed.error is not None:
                 errors[name] = parsed.error
                 continue
@@ -101,8 +107,8 @@ class NeedsService:
         network_id = self._network_of(answers)
         if "municipality" in answers and network_id is None:
             unknown = answers.pop("municipality")
-            errors["municipality"] = (
-                f"Finner ikke kommunen «{unknown}» i {self._scheme.region.name}."
+            errors["municipality"] = UNKNOWN_MUNICIPALITY.get(lang).format(
+                name=unknown, region=self._scheme.region.name
             )
         next_step = _first_open_step(answers) if step is None else step
         action = "changed" if report.status is Status.SUBMITTED else "saved"
@@ -121,15 +127,15 @@ class NeedsService:
         assert fresh is not None
         return Saved(fresh, errors, warnings)
 
-    def incomplete(self, report: StoredReport) -> dict[str, str]:
-        """Errors for a report that cannot be sent yet (missing or invalid fields)."""
-        errors = {spec.name: "Må fylles ut." for spec in missing_fields(report.answers)}
+    def incomplete(self, report: StoredReport, lang: Lang) -> dict[str, str]:
+        """Errors (in `lang`) for a report that cannot be sent yet (missing or invalid fields)."""
+        errors = {spec.name: REQUIRED.get(lang) for spec in missing_fields(report.answers)}
         if errors:
             return errors
         try:
             NeedsReport.model_validate(report.answers)
         except ValidationError as error:
-            return {str(e["loc"][0]): "Ugyldig verdi." for e in error.errors() if e["loc"]}
+            return {str(e["loc"][0]): INVALID.get(lang) for e in error.errors() if e["loc"]}
         return {}
 
     def deadline(self, report: StoredReport) -> date | None:
@@ -149,14 +155,14 @@ class NeedsService:
         return due is not None and oslo_today(self._clock()) > due
 
     async def submit(
-        self, report_id: int, version: int, author: Author
+        self, report_id: int, version: int, author: Author, lang: Lang
     ) -> tuple[Outcome, StoredReport | None, dict[str, str]]:
-        """Send once. Returns the outcome, the report and, if incomplete, the errors."""
+        """Send once. Returns the outcome, the report and, if incomplete, the errors (in `lang`)."""
         report = await self.own(report_id, author)
         if report is None:
             return Outcome.MISSING, None, {}
         if report.status is Status.DRAFT:
-            errors = self.incomplete(report)
+            errors = self.incomplete(report, lang)
             if errors:
                 return Outcome.STALE, report, errors
         outcome, sent = await self.reports.submit(

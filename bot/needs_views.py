@@ -1,13 +1,20 @@
-"""What the behovsmelding cards show: the form, the summary, the receipt, lists and status."""
+"""What the behovsmelding cards show: the form, the summary, the receipt, lists and status.
+
+Every view is made in the user's language (bokmål or nynorsk); the field texts come from the
+form's declaration (`bot.scheme.needs.FIELDS`). The notice to a network's coordinators is
+bokmål: it goes to other people's chats and channels, whose language is not known.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
+from bot import needs_texts as t
 from bot.needs_service import NetworkStatus
-from bot.scheme import format_date
+from bot.scheme import Lang, format_date
 from bot.scheme.needs import FIELDS, FieldSpec, display_value
+from bot.scheme.needs_answers import NOT_A_COUNT, REQUIRED
 from bot.store.needs import Status, StoredReport
 from cards.payloads import needs
 from cards.views import Button, Fact, FactsCard, FormCard, FormInput
@@ -21,19 +28,15 @@ _KINDS = {
     "choices": "choices",
     "yes_no": "toggle",
 }
-STATUS_TEXT = {Status.DRAFT: "utkast", Status.SUBMITTED: "sendt", Status.WITHDRAWN: "trukket"}
 
 
-def deadline_line(due: date | None, late: bool) -> str:
+def deadline_line(due: date | None, late: bool, lang: Lang) -> str:
     """The network's deadline as a sentence for the form."""
     if due is None:
-        return "Nettverket ditt har ikke lagt inn en frist her. Spør koordinatoren om fristen."
+        return t.NO_DEADLINE.get(lang)
     if late:
-        return (
-            f"Fristen var {format_date(due)}. Du kan fortsatt sende, men meldingen blir merket "
-            "som sendt etter fristen."
-        )
-    return f"Fristen for nettverket ditt er {format_date(due)}."
+        return t.WAS_DUE.get(lang).format(due=format_date(due, lang))
+    return t.IS_DUE.get(lang).format(due=format_date(due, lang))
 
 
 def input_value(spec: FieldSpec, value: Any) -> str:
@@ -47,8 +50,18 @@ def input_value(spec: FieldSpec, value: Any) -> str:
     return str(value)
 
 
+def _input_error(spec: FieldSpec, lang: Lang) -> str:
+    """What Teams says under an input left wrong before the card is sent."""
+    if spec.kind in ("choice", "choices"):
+        return t.PICK_AN_ANSWER.get(lang)
+    if spec.kind == "count":
+        return NOT_A_COUNT.get(lang)
+    return REQUIRED.get(lang)
+
+
 def form_card(
     report: StoredReport,
+    lang: Lang,
     *,
     due: date | None,
     late: bool,
@@ -61,142 +74,142 @@ def form_card(
     inputs = [
         FormInput(
             id=spec.name,
-            label=spec.label + ("" if spec.required else " (valgfritt)"),
+            label=spec.label.get(lang) + ("" if spec.required else t.OPTIONAL.get(lang)),
             kind=_KINDS[spec.kind],
             value=values.get(spec.name, input_value(spec, report.answers.get(spec.name))),
-            choices=[(label, key) for key, label in spec.choices.items()],
+            choices=[(label, key) for key, label in spec.choice_labels(lang).items()],
             required=spec.required and spec.kind != "yes_no",
             max_length=spec.max_length,
             error=errors.get(spec.name),
             warning=warnings.get(spec.name),
+            error_message=_input_error(spec, lang),
         )
         for spec in FIELDS
     ]
-    summary = None
-    if errors:
-        summary = f"{len(errors)} felt må rettes før du kan gå videre. Se merknadene under."
-    intro = [
-        deadline_line(due, late),
-        "Ikke skriv personopplysninger om barn (navn, fødselsnummer) i meldingen.",
-    ]
+    summary = t.TO_CORRECT.get(lang).format(count=len(errors)) if errors else None
     return FormCard(
-        title="Behovsmelding",
-        intro=intro,
+        title=t.FORM_TITLE.get(lang),
+        intro=[deadline_line(due, late, lang), t.NO_CHILD_DATA.get(lang)],
         error_summary=summary,
         inputs=inputs,
-        submit=Button(title="Gå videre", data=needs("save", report.id, report.version)),
+        submit=Button(title=t.GO_ON.get(lang), data=needs("save", report.id, report.version)),
     )
 
 
 def summary_card(
-    report: StoredReport, warnings: dict[str, str], *, due: date | None, late: bool
+    report: StoredReport, warnings: dict[str, str], lang: Lang, *, due: date | None, late: bool
 ) -> FactsCard:
     """Everything entered, to confirm before sending."""
-    notes = [deadline_line(due, late)]
     warning = " ".join(sorted(set(warnings.values()))) or None
     return FactsCard(
-        title="Se over behovsmeldingen",
-        headline="Stemmer dette? Trykk «Send inn» for å sende den til kompetansenettverket.",
-        facts=_facts(report),
-        notes=notes,
+        title=t.CHECK_TITLE.get(lang),
+        headline=t.CHECK_HEADLINE.get(lang),
+        facts=_facts(report, lang),
+        notes=[deadline_line(due, late, lang)],
         warning=warning,
         buttons=[
-            Button(title="Send inn", data=needs("submit", report.id, report.version)),
-            Button(title="Endre", data=needs("form", report.id, report.version)),
+            Button(title=t.SEND.get(lang), data=needs("submit", report.id, report.version)),
+            Button(title=t.CHANGE.get(lang), data=needs("form", report.id, report.version)),
         ],
     )
 
 
-def receipt_card(report: StoredReport, network_name: str, reached: int) -> FactsCard:
+def receipt_card(report: StoredReport, network_name: str, reached: int, lang: Lang) -> FactsCard:
     """The receipt after sending; it says honestly whether a coordinator was told."""
-    notes = ["Meldingen ble sendt etter fristen, og er merket slik."] if report.late else []
-    if reached:
-        told = f"Koordinatorene i {network_name} har fått beskjed i Teams."
-    else:
-        told = (
-            f"Meldingen er registrert hos {network_name}, men ingen koordinator der er koblet "
-            "til Laget ennå. Gi gjerne koordinatoren beskjed selv."
-        )
+    notes = [t.SENT_LATE.get(lang)] if report.late else []
+    told = (t.TOLD if reached else t.NOT_TOLD).get(lang).format(name=network_name)
+    sent = format_date(report.submitted_at.date(), lang) if report.submitted_at else ""
     return FactsCard(
-        title=f"Behovsmeldingen er sendt: {report.reference}",
-        headline=f"{told} Ta vare på referansen.",
+        title=t.RECEIPT_TITLE.get(lang).format(reference=report.reference),
+        headline=t.KEEP_REFERENCE.get(lang).format(told=told),
         facts=[
-            Fact(title="Referanse", value=report.reference or ""),
-            Fact(title="Eier", value=report.owner),
-            Fact(
-                title="Sendt",
-                value=format_date(report.submitted_at.date()) if report.submitted_at else "",
-            ),
+            Fact(title=t.REFERENCE.get(lang), value=report.reference or ""),
+            Fact(title=t.OWNER.get(lang), value=report.owner),
+            Fact(title=t.SENT.get(lang), value=sent),
         ],
-        notes=notes
-        + ["Du kan endre eller trekke den tilbake fram til fristen: skriv «mine behovsmeldinger»."],
+        notes=[*notes, t.CHANGE_UNTIL_DUE.get(lang)],
     )
 
 
 def notification_card(report: StoredReport, network_name: str) -> FactsCard:
-    """What the network's coordinators get when a report arrives."""
+    """What the network's coordinators get when a report arrives (bokmål: see the docstring)."""
     return FactsCard(
         title=f"Ny behovsmelding til {network_name}",
         headline=f"{report.owner} har sendt behovsmelding ({report.reference}).",
-        facts=_facts(report),
+        facts=_facts(report, "nb"),
         notes=["Meldingen ble sendt etter fristen."] if report.late else [],
     )
 
 
-def mine_card(reports: list[StoredReport]) -> FactsCard:
+def mine_card(reports: list[StoredReport], lang: Lang) -> FactsCard:
     """The user's reports, with what can be done next."""
     facts = [
         Fact(
-            title=report.reference or f"Utkast {report.id}",
-            value=f"{report.owner or 'uten eier'}: {STATUS_TEXT[report.status]}"
-            + (" (etter fristen)" if report.late else ""),
+            title=report.reference or t.DRAFT_NAMED.get(lang).format(id=report.id),
+            value=f"{report.owner or t.NO_OWNER.get(lang)}: "
+            + t.STATUS_TEXT[report.status].get(lang)
+            + (t.LATE.get(lang) if report.late else ""),
         )
         for report in reports
     ]
     choices = [
         Button(
-            title=f"Endre {r.reference or r.owner or 'utkast'}", data=needs("form", r.id, r.version)
+            title=t.CHANGE_NAMED.get(lang).format(
+                name=r.reference or r.owner or t.A_DRAFT.get(lang)
+            ),
+            data=needs("form", r.id, r.version),
         )
         for r in reports
         if r.status is not Status.WITHDRAWN
     ][:3]
     choices += [
-        Button(title=f"Trekk tilbake {r.reference}", data=needs("withdraw", r.id, r.version))
+        Button(
+            title=t.WITHDRAW_NAMED.get(lang).format(reference=r.reference),
+            data=needs("withdraw", r.id, r.version),
+        )
         for r in reports
         if r.status is Status.SUBMITTED
     ][:2]
     return FactsCard(
-        title="Mine behovsmeldinger",
-        headline=f"Du har {len(reports)} behovsmelding(er).",
+        title=t.MINE_TITLE.get(lang),
+        headline=t.MINE_COUNT.get(lang).format(count=len(reports)),
         facts=facts,
         choices=choices,
     )
 
 
-def status_card(status: NetworkStatus) -> FactsCard:
+def status_card(status: NetworkStatus, lang: Lang) -> FactsCard:
     """The network's status for its coordinators."""
     facts = [
         Fact(
             title=r.reference or "",
-            value=f"{r.owner}: sendt" + (" etter fristen" if r.late else ""),
+            value=t.SENT_BY.get(lang).format(owner=r.owner)
+            + (t.AFTER_DEADLINE.get(lang) if r.late else ""),
         )
         for r in status.submitted
     ]
-    facts += [Fact(title="Utkast", value=r.owner or "uten eier ennå") for r in status.drafting]
-    facts += [Fact(title="Ikke startet", value=name) for name in status.not_started]
+    facts += [
+        Fact(title=t.DRAFT.get(lang), value=r.owner or t.NO_OWNER_YET.get(lang))
+        for r in status.drafting
+    ]
+    facts += [Fact(title=t.NOT_STARTED.get(lang), value=name) for name in status.not_started]
     return FactsCard(
-        title=f"Behovsmeldinger i {status.network_name}",
-        headline=(
-            f"{len(status.submitted)} sendt, {len(status.drafting)} utkast, "
-            f"{len(status.not_started)} kommuner har ikke startet."
+        title=t.STATUS_TITLE.get(lang).format(name=status.network_name),
+        headline=t.STATUS_HEADLINE.get(lang).format(
+            sent=len(status.submitted),
+            drafts=len(status.drafting),
+            idle=len(status.not_started),
         ),
         facts=facts,
-        notes=["Eksporter til regneark: laget export needs --network … --year … --format xlsx"],
+        notes=[t.EXPORT_HINT.get(lang)],
     )
 
 
-def _facts(report: StoredReport) -> list[Fact]:
+def _facts(report: StoredReport, lang: Lang) -> list[Fact]:
     return [
-        Fact(title=spec.label, value=display_value(spec, report.answers.get(spec.name)))
+        Fact(
+            title=spec.label.get(lang),
+            value=display_value(spec, report.answers.get(spec.name), lang),
+        )
         for spec in FIELDS
     ]

@@ -1,7 +1,8 @@
-"""What a user has told Laget about themselves: where they work.
+"""What a user has told Laget about themselves: where they work, and how they write.
 
 Kept in the user's state so later answers (their network's frame, their deadlines) can be
-tailored. It holds no personal data beyond the user's own workplace type and municipality.
+tailored. It holds no personal data beyond the user's own workplace type and municipality, and
+the written form (bokmål or nynorsk) of their last message that showed one.
 """
 
 from __future__ import annotations
@@ -10,20 +11,23 @@ import re
 
 from pydantic import BaseModel, Field
 
-WORKPLACES: dict[str, str] = {
-    "barnehage": "Barnehage",
-    "skole": "Skole",
-    "sfo": "SFO",
-    "ppt": "PP-tjenesten",
-    "eier": "Kommune eller annen eier",
-    "annet": "Annet",
+from bot.scheme import Lang, Localized
+
+WORKPLACES: dict[str, Localized] = {
+    "barnehage": Localized(nb="Barnehage", nn="Barnehage"),
+    "skole": Localized(nb="Skole", nn="Skule"),
+    "sfo": Localized(nb="SFO", nn="SFO"),
+    "ppt": Localized(nb="PP-tjenesten", nn="PP-tenesta"),
+    "eier": Localized(nb="Kommune eller annen eier", nn="Kommune eller annan eigar"),
+    "annet": Localized(nb="Annet", nn="Anna"),
 }
+UNKNOWN_WORKPLACE = Localized(nb="ukjent arbeidssted", nn="ukjend arbeidsstad")
 _SYNONYMS = {
     "pp-tjenesten": "ppt",
     "pp tjenesten": "ppt",
     "pp-tenesta": "ppt",
+    "pp tenesta": "ppt",
     "kommune": "eier",
-    "kommune eller annen eier": "eier",
     "eigar": "eier",
     "anna": "annet",
     "skule": "skole",
@@ -32,15 +36,16 @@ _MUNICIPALITY = re.compile(r"^[A-Za-zÆØÅæøåÁáÉéÜü][A-Za-zÆØÅæø�
 
 
 class UserProfile(BaseModel):
-    """The user's own answers; both fields may be unknown."""
+    """The user's own answers and written form; every field may be unknown."""
 
     workplace: str | None = Field(default=None)
     municipality: str | None = Field(default=None, max_length=60)
     network_id: str | None = Field(default=None, max_length=64)
+    lang: Lang | None = Field(default=None)
 
-    def describe(self) -> str:
-        """A Norwegian sentence, e.g. "Skole i Orkland"."""
-        place = WORKPLACES.get(self.workplace or "", "ukjent arbeidssted")
+    def describe(self, lang: Lang = "nb") -> str:
+        """A Norwegian sentence, e.g. "Skole i Orkland" ("Skule i Orkland")."""
+        place = WORKPLACES.get(self.workplace or "", UNKNOWN_WORKPLACE).get(lang)
         return f"{place} i {self.municipality}" if self.municipality else place
 
 
@@ -53,7 +58,7 @@ def parse_workplace(text: str) -> str | None:
     if answer in WORKPLACES:
         return answer
     for key, label in WORKPLACES.items():
-        if answer == label.casefold():
+        if answer in (label.nb.casefold(), label.nn.casefold()):
             return key
     return _SYNONYMS.get(answer)
 

@@ -8,7 +8,7 @@ of it, so 👍/👎 and misses can be reviewed (`laget qa misses`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answers import Asker, Reply, SchemeAnswers
 from bot.replies import WELCOME
@@ -84,14 +84,19 @@ class QaService:
         self._region = region
         self.log = log
 
-    async def ask(self, text: str, asker: Asker, who: Who) -> Reply:
-        """Recognise and answer (or suggest, or fall back)."""
+    async def ask(self, text: str, asker: Asker, who: Who, lang: Lang) -> Reply:
+        """Recognise and answer (or suggest, or fall back) in `lang`, the user's language.
+
+        `lang` is the language of the turn: the question's own when its words show one, else
+        the user's last (so «frist BG» from a nynorsk user gets a nynorsk answer).
+        """
         recognition = self._recognizer.recognize(text)
+        recognition = replace(recognition, lang=lang)
         question_id = await self.log.record(
             conversation_id=who.conversation_id,
             user_id=who.user_id,
             text="" if contains_national_id(text) else text[:1000],
-            lang=recognition.lang,
+            lang=lang,
             intent=recognition.intent.value,
             score=round(recognition.score, 4),
             band=recognition.band,
@@ -102,24 +107,23 @@ class QaService:
             return self._suggest(recognition, question_id)
         return self.fallback(recognition.lang, question_id)
 
-    async def choose(self, payload: IntentPayload, asker: Asker) -> Reply:
+    async def choose(self, payload: IntentPayload, asker: Asker, lang: Lang) -> Reply:
         """A «Mente du …?» button: answer the stored question as the chosen intent."""
         asked = await self.log.get(payload.question)
         if asked is None:
-            return Reply(T["stale"]["nb"])
-        recognition = self._recognizer.recognize(asked.text)
+            return Reply(T["stale"][lang])
+        recognition = replace(self._recognizer.recognize(asked.text), lang=lang)
         if payload.intent == NONE_OF_THESE or payload.intent not in Intent.__members__.values():
             await self.log.mark_missed(asked.id)
             return self.fallback(recognition.lang, asked.id)
         return await self._answer(Intent(payload.intent), recognition, asker, asked.id)
 
-    async def feedback(self, payload: FeedbackPayload) -> Reply:
+    async def feedback(self, payload: FeedbackPayload, lang: Lang) -> Reply:
         """👍/👎 on an answer."""
         vote: Vote = payload.vote
         asked = await self.log.get(payload.question)
         if asked is None or not await self.log.feedback(asked.id, vote):
-            return Reply(T["stale"]["nb"])
-        lang: Lang = "nn" if asked.lang == "nn" else "nb"
+            return Reply(T["stale"][lang])
         if vote == "up":
             return Reply(T["thanks_up"][lang])
         card = FactsCard(
@@ -144,7 +148,7 @@ class QaService:
         lang = recognition.lang
         entities = recognition.entities
         if intent in (Intent.HELP, Intent.GREETING):
-            return Reply(WELCOME.intro, ("welcome", WELCOME))
+            return Reply(WELCOME[lang].intro, ("welcome", WELCOME[lang]))
         topic = _TOPICS.get(intent)
         if topic is Topic.DEADLINE and entities.step_id is None:
             topic = Topic.NEXT_DEADLINE

@@ -18,14 +18,40 @@ from bot.profile import UserProfile
 from bot.qa import QaService, Who
 from bot.ratelimit import TOO_OFTEN, UserRateLimit
 from bot.reminders.channel import Channel
-from bot.scheme import RegionData
+from bot.scheme import Lang, Localized, RegionData
 from bot.scheme.roles import can_view_network_reports
 from bot.store.roles import RolesRepository
+from bot.turn_language import language
 from cards.payloads import AnswerPayload, EscalatePayload, FeedbackPayload, IntentPayload
 from cards.renderer import CardRenderer
 from cards.views import Button, FactsCard, FormCard, FormInput
 
 QaPayload = IntentPayload | FeedbackPayload | EscalatePayload | AnswerPayload
+
+# What the asker reads (in their language); the card to the coordinators stays bokmål, since
+# it goes to other people's chats and channels.
+QUESTION_GONE = Localized(
+    nb="Det spørsmålet finner jeg ikke. Skriv det gjerne på nytt.",
+    nn="Det spørsmålet finn eg ikkje. Skriv det gjerne på nytt.",
+)
+WHICH_NETWORK = Localized(
+    nb="Hvilket nettverk hører du til? Skriv for eksempel «jeg hører til Fosen», og trykk så "
+    "på knappen igjen.",
+    nn="Kva nettverk høyrer du til? Skriv til dømes «eg høyrer til Fosen», og trykk så på "
+    "knappen igjen.",
+)
+SENT_TO_COORDINATORS = Localized(
+    nb="Spørsmålet er sendt til koordinatorene i {name}. Du får svaret her.",
+    nn="Spørsmålet er sendt til koordinatorane i {name}. Du får svaret her.",
+)
+NO_COORDINATOR = Localized(
+    nb="Ingen koordinator i nettverket ditt er koblet til Laget ennå, så jeg fikk ikke sendt "
+    "spørsmålet. Ta gjerne kontakt med koordinatoren direkte.",
+    nn="Ingen koordinator i nettverket ditt er kopla til Laget enno, så eg fekk ikkje sendt "
+    "spørsmålet. Ta gjerne kontakt med koordinatoren direkte.",
+)
+ANSWER_FROM = Localized(nb="Svar fra {name}", nn="Svar frå {name}")
+YOU_ASKED = Localized(nb="Du spurte: «{text}»", nn="Du spurde: «{text}»")
 
 
 class QaFeature:
@@ -53,7 +79,8 @@ class QaFeature:
         """Answer a typed question; returns the reply (its network to remember, if any)."""
         activity = turn_context.activity
         who = Who(activity.conversation.id, activity.from_property.id)
-        reply = await self._service.ask(text, _asker(turn_context, profile), who)
+        lang = language(turn_context)
+        reply = await self._service.ask(text, _asker(turn_context, profile), who, lang)
         await self.send(turn_context, reply)
         return reply
 
@@ -62,11 +89,14 @@ class QaFeature:
     ) -> Reply | None:
         """A question-related button; returns the reply when it came from an answer."""
         if isinstance(payload, IntentPayload):
-            reply = await self._service.choose(payload, _asker(turn_context, profile))
+            asker = _asker(turn_context, profile)
+            reply = await self._service.choose(payload, asker, language(turn_context))
             await self.send(turn_context, reply)
             return reply
         if isinstance(payload, FeedbackPayload):
-            await self.send(turn_context, await self._service.feedback(payload))
+            await self.send(
+                turn_context, await self._service.feedback(payload, language(turn_context))
+            )
         elif isinstance(payload, EscalatePayload):
             await self._escalate(turn_context, payload, profile)
         else:
@@ -84,22 +114,18 @@ class QaFeature:
     async def _escalate(
         self, turn_context: TurnContext, payload: EscalatePayload, profile: UserProfile
     ) -> None:
+        lang = language(turn_context)
         asked = await self._service.log.get(payload.question)
         network = _network(self._region, profile)
         if asked is None or not asked.text:
-            await turn_context.send_activity(
-                "Det spørsmålet finner jeg ikke. Skriv det gjerne på nytt."
-            )
+            await turn_context.send_activity(QUESTION_GONE.get(lang))
             return
         if network is None:
-            await turn_context.send_activity(
-                "Hvilket nettverk hører du til? Skriv for eksempel «jeg hører til Fosen», og "
-                "trykk så på knappen igjen."
-            )
+            await turn_context.send_activity(WHICH_NETWORK.get(lang))
             return
         activity = turn_context.activity
         if not self._escalations.allow(activity.from_property.id):
-            await turn_context.send_activity(TOO_OFTEN)
+            await turn_context.send_activity(TOO_OFTEN.get(lang))
             return
         reference = TurnContext.get_conversation_reference(activity).serialize()
         asker = activity.from_property.name or "en bruker"
@@ -114,15 +140,10 @@ class QaFeature:
         )
         reached = await self._notify(network, self._cards.render("form", card))
         if reached:
-            await turn_context.send_activity(
-                f"Spørsmålet er sendt til koordinatorene i {self._region.network(network).name}. "
-                "Du får svaret her."
-            )
+            name = self._region.network(network).name
+            await turn_context.send_activity(SENT_TO_COORDINATORS.get(lang).format(name=name))
         else:
-            await turn_context.send_activity(
-                "Ingen koordinator i nettverket ditt er koblet til Laget ennå, så jeg fikk ikke "
-                "sendt spørsmålet. Ta gjerne kontakt med koordinatoren direkte."
-            )
+            await turn_context.send_activity(NO_COORDINATOR.get(lang))
 
     async def _answer(self, turn_context: TurnContext, payload: AnswerPayload) -> None:
         escalation = await self._service.log.escalation(payload.escalation)
@@ -142,10 +163,11 @@ class QaFeature:
             await turn_context.send_activity("Dette spørsmålet er allerede besvart.")
             return
         asked = await self._service.log.get(escalation.question_id)
+        lang: Lang = "nn" if asked is not None and asked.lang == "nn" else "nb"  # the asker's
         card = FactsCard(
-            title=f"Svar fra {name}",
+            title=ANSWER_FROM.get(lang).format(name=name),
             headline=text[:4000],
-            notes=[f"Du spurte: «{asked.text if asked else ''}»"],
+            notes=[YOU_ASKED.get(lang).format(text=asked.text if asked else "")],
         )
         await self._channel.post(
             escalation.asker_reference, json.dumps(self._cards.render("facts", card))

@@ -10,7 +10,12 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-TOO_OFTEN = "Du har gjort dette mange ganger på kort tid. Vent litt, og prøv igjen."
+from bot.scheme import Localized
+
+TOO_OFTEN = Localized(
+    nb="Du har gjort dette mange ganger på kort tid. Vent litt, og prøv igjen.",
+    nn="Du har gjort dette mange gonger på kort tid. Vent litt, og prøv igjen.",
+)
 
 
 class UserRateLimit:

@@ -108,6 +108,7 @@ class FormInput(BaseModel):
     max_length: int = 2000
     error: str | None = None
     warning: str | None = None
+    error_message: str | None = None  # Teams' own note on a required input left empty
 
 
 class FormCard(BaseModel):

@@ -11,14 +11,22 @@ from botbuilder.dialogs import (
 from botbuilder.schema import ActivityTypes
 
 from bot.commands import Command, match_command
+from bot.scheme import Localized
+from bot.turn_language import language
 
-CANCELLED = "Greit, jeg har avbrutt. Skriv «hjelp» når du vil se hva jeg kan."
+CANCELLED = Localized(
+    nb="Greit, jeg har avbrutt. Skriv «hjelp» når du vil se hva jeg kan.",
+    nn="Greitt, eg har avbrote. Skriv «hjelp» når du vil sjå kva eg kan.",
+)
 
 
 class InterruptibleDialog(ComponentDialog):
     """A component dialog that handles cancel and help before its own steps see the text."""
 
-    help_text = "Svar på spørsmålet over, eller skriv «avbryt» for å avslutte."
+    help_text = Localized(
+        nb="Svar på spørsmålet over, eller skriv «avbryt» for å avslutte.",
+        nn="Svar på spørsmålet over, eller skriv «avbryt» for å avslutte.",
+    )
     cancelled_text = CANCELLED
 
     async def on_continue_dialog(self, inner_dc: DialogContext) -> DialogTurnResult:
@@ -32,11 +40,12 @@ class InterruptibleDialog(ComponentDialog):
         if activity.type != ActivityTypes.message or not activity.text:
             return None
         command = match_command(activity.text)
+        lang = language(inner_dc.context)
         if command is Command.CANCEL:
-            await inner_dc.context.send_activity(self.cancelled_text)
+            await inner_dc.context.send_activity(self.cancelled_text.get(lang))
             return await inner_dc.cancel_all_dialogs(True)
         if command is Command.HELP:
-            await inner_dc.context.send_activity(self.help_text)
+            await inner_dc.context.send_activity(self.help_text.get(lang))
             await inner_dc.reprompt_dialog()
             return DialogTurnResult(DialogTurnStatus.Waiting)
         return None

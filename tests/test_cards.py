@@ -57,7 +57,8 @@ BARS = BarsCard(
 def test_every_card_is_valid_adaptive_card_1_5() -> None:
     renderer = CardRenderer()
     minimal = FactsCard(title="t", headline="h")
-    views = (("welcome", WELCOME), ("choice", choice()), ("facts", FACTS), ("facts", minimal))
+    welcomes = (("welcome", WELCOME["nb"]), ("welcome", WELCOME["nn"]))
+    views = (*welcomes, ("choice", choice()), ("facts", FACTS), ("facts", minimal))
     for name, view in (*views, ("bars", BARS)):
         card = renderer.render(name, view)
         assert card["version"] == "1.5"
@@ -82,12 +83,12 @@ def test_a_card_over_the_teams_limit_is_refused() -> None:
 
 
 def test_buttons_carry_a_typed_payload() -> None:
-    card = CardRenderer().render("welcome", WELCOME)
+    card = CardRenderer().render("welcome", WELCOME["nb"])
 
     payloads = [parse_payload(action["data"]) for action in actions(card)]
 
     assert [p.text for p in payloads if isinstance(p, AskPayload)] == [
-        b.text for b in WELCOME.examples
+        b.text for b in WELCOME["nb"].examples
     ]
     for stale in ({"action": "vote"}, {"text": "hei"}, "hei", None, {"action": "ask", "text": ""}):
         with pytest.raises(PayloadError):

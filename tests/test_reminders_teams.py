@@ -148,3 +148,21 @@ async def test_a_sent_behovsmelding_reaches_the_coordinators_chat(
     content = notice.activity["attachments"][0]["content"]
     assert content["body"][0]["text"] == "Ny behovsmelding til Fosen"
     assert cards([{"attachments": notice.activity["attachments"]}])
+
+
+async def test_a_nynorsk_coordinator_links_and_lists_reminders_in_nynorsk(
+    bot: Client, settings: Settings, teams: FakeTeams
+) -> None:
+    await grant_coordinator(settings)
+    await post(bot, in_channel(teams, "Kva kan du hjelpe meg med?", aad=COORDINATOR))
+
+    linked = await post(bot, in_channel(teams, "kople denne kanalen til Fosen", aad=COORDINATOR))
+    assert "Denne kanalen er no kopla til Fosen" in texts(linked)
+    await send_reminders(FIRST_NUDGE)
+
+    overview = texts(await post(bot, in_channel(teams, "påminningar", aad=COORDINATOR)))
+    assert "Påminningar blir sende kl. 09:00" in overview
+    assert "Fosen: avgjerdsgrunnlag" in overview
+    assert "21 dagar før fristen): sendt" in overview
+    [reminder] = teams.posts_to(CHANNEL)  # the card itself goes to the channel in bokmål
+    assert "om 21 dager" in texts([{"attachments": reminder.activity["attachments"]}])

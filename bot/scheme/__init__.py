@@ -24,7 +24,7 @@ from bot.scheme.formatting import (
     non_working_day_note,
 )
 from bot.scheme.loader import DEFAULT_DATA_DIR, DataError, Problem, check_data_dir, load_region
-from bot.scheme.models import Lang, Network, RegionData, SchemeError, Step, YearData
+from bot.scheme.models import Lang, Localized, Network, RegionData, SchemeError, Step, YearData
 from bot.scheme.money import Allocation, AllocationError, Frame, compute_allocation
 from bot.scheme.roles import PersonRoles, RoleAssignment, roles_for
 
@@ -37,6 +37,7 @@ __all__ = [
     "Deadline",
     "Frame",
     "Lang",
+    "Localized",
     "Network",
     "PersonRoles",
     "Problem",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.scheme.models import Localized
+
 _ID_NUMBER = re.compile(r"(?<!\d)(\d{6})[ .]?(\d{5})(?!\d)")
 _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -21,13 +23,17 @@ _CHILD_NAMED = re.compile(
     rf"|\b{_NAME}\s+(?:i|på)\s+\d{{1,2}}\.\s*(?:klasse|trinn)\b"
 )
 
-ID_NUMBER_REFUSAL = (
-    "Teksten inneholder noe som ser ut som et fødselsnummer. Personopplysninger om barn skal "
-    "ikke skrives i behovsmeldingen. Fjern nummeret og prøv igjen."
+ID_NUMBER_REFUSAL = Localized(
+    nb="Teksten inneholder noe som ser ut som et fødselsnummer. Personopplysninger om barn skal "
+    "ikke skrives i behovsmeldingen. Fjern nummeret og prøv igjen.",
+    nn="Teksten inneheld noko som ser ut som eit fødselsnummer. Personopplysningar om barn skal "
+    "ikkje skrivast i behovsmeldinga. Fjern nummeret og prøv igjen.",
 )
-CHILD_NAME_WARNING = (
-    "Teksten ser ut til å nevne et barn ved navn. Behovsmeldingen skal ikke inneholde "
-    "personopplysninger om barn: beskriv behovet uten navn."
+CHILD_NAME_WARNING = Localized(
+    nb="Teksten ser ut til å nevne et barn ved navn. Behovsmeldingen skal ikke inneholde "
+    "personopplysninger om barn: beskriv behovet uten navn.",
+    nn="Teksten ser ut til å nemne eit barn ved namn. Behovsmeldinga skal ikkje innehalde "
+    "personopplysningar om barn: skildre behovet utan namn.",
 )
 
 

@@ -150,6 +150,20 @@ async def conversation_cards(bot: Client, teams: FakeTeams) -> list[NamedCard]:
     await chat.say("cancel-step-by-step", "avbryt")
     await chat.say("needs-third-draft", "ny behovsmelding")
     await chat.say("needs-resume", "fortsett behovsmeldingen")
+
+    # The same in nynorsk: from the first sentence in it, every card Laget makes follows.
+    await chat.say("nn-welcome", "Kva kan du hjelpe meg med?")
+    await chat.say("nn-profile-workplace", "om meg")
+    await chat.say("nn-cancel", "avbryt")
+    started = await chat.say("nn-needs-start", "Eg vil fylle ut ei ny behovsmelding")
+    form = await chat.press("nn-needs-form", started, "Skjema")
+    flawed = await chat.press("nn-needs-form-errors", form, "Gå vidare", **FLAWED_ANSWERS)
+    summary = await chat.press("nn-needs-summary", flawed, "Gå vidare", **VALID_ANSWERS)
+    await chat.press("nn-needs-receipt-and-notice", summary, "Send inn")
+    mine = await chat.say("nn-needs-mine", "mine behovsmeldingar")
+    await chat.press("nn-needs-withdraw", mine, "Trekk tilbake")
+    await chat.say("nn-needs-status", "status for nettverket")
+    await chat.say("nn-reminders-list", "påminningar")
     return chat.found
 
 
