@@ -168,7 +168,17 @@ def match_command(text: str) -> Command | None:
 _LINK = re.compile(r"^(?:koble|kople|knytt|link)\s+(?:denne\s+)?(?:kanalen\s+)?til\s+(.+)$")
 
 
+# The same words on the text as typed, so the network's name keeps its case in a reply.
+_LINK_AS_TYPED = re.compile(
+    r"^\s*(?:koble|kople|knytt|link)\s+(?:denne\s+)?(?:kanalen\s+)?til\s+(.+?)[\s.!?]*$",
+    re.IGNORECASE,
+)
+
+
 def match_link(text: str) -> str | None:
     """The network named in «koble denne kanalen til Fosen» (None for other messages)."""
     found = _LINK.match(normalise(text))
-    return found.group(1) if found else None
+    if found is None:
+        return None
+    as_typed = _LINK_AS_TYPED.match(text)
+    return as_typed.group(1) if as_typed else found.group(1)

@@ -121,7 +121,7 @@ async def test_linking_is_done_in_a_channel_and_names_a_known_network(
     personal = await post(bot, activity(text="koble denne kanalen til Fosen"))
     assert "Dette gjør du i kanalen" in texts(personal)
     unknown = await post(bot, in_channel(teams, "koble denne kanalen til Bergen", aad="x"))
-    assert "Jeg finner ikke «bergen»" in texts(unknown)
+    assert "Jeg finner ikke «Bergen»" in texts(unknown)
 
 
 async def test_a_sent_behovsmelding_reaches_the_coordinators_chat(
