@@ -16,6 +16,7 @@ from botbuilder.core import (
     TurnContext,
     UserState,
 )
+from botbuilder.core.bot_state import CachedBotState
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 from botbuilder.schema import ActivityTypes
@@ -83,6 +84,7 @@ class LagetBot(TeamsActivityHandler):
         }
 
     async def on_turn(self, turn_context: TurnContext) -> None:
+        await self._load_states(turn_context)
         await self._decide_language(turn_context)
         await super().on_turn(turn_context)
         await self._conversation_state.save_changes(turn_context)
@@ -188,6 +190,28 @@ class LagetBot(TeamsActivityHandler):
 
     async def _nothing_to_cancel(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         await turn_context.send_activity(replies.NOTHING_TO_CANCEL.get(language(turn_context)))
+
+    async def _load_states(self, turn_context: TurnContext) -> None:
+        """Read the conversation's and the user's state in one storage read (one query).
+
+        BotState.load reads its own key only, so a turn made two round trips before it did
+        any work. Both caches are filled here; a state that cannot be read this way (no user,
+        an unreadable row) is left to BotState.load, which reports it as before.
+        """
+        states = (self._conversation_state, self._user_state)
+        try:
+            keys = {state: state.get_storage_key(turn_context) for state in states}
+            storage = self._conversation_state._storage  # noqa: SLF001
+            if self._user_state._storage is not storage:  # noqa: SLF001  (one read needs one store)
+                return
+            items = await storage.read(list(keys.values()))
+        except Exception:  # any failure: each state loads itself, as the SDK does
+            return
+        for state, key in keys.items():
+            if state.get_cached_state(turn_context) is None:
+                turn_context.turn_state[state._context_service_key] = CachedBotState(  # noqa: SLF001
+                    items.get(key)
+                )
 
     # Language
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from bot.adapter import APOLOGY
+from bot.app import LAGET
 from bot.locks import ConversationLocks
 from bot.logs import JsonFormatter
 from bot.settings import Settings
@@ -119,3 +121,22 @@ async def test_a_burst_of_more_conversations_than_pooled_connections_loses_no_tu
     for replies in second:
         assert "Hvilken kommune jobber du i?" in texts(replies)
         assert APOLOGY not in texts(replies)
+
+
+async def test_a_turn_reads_conversation_and_user_state_in_one_query(bot: Client) -> None:
+    await say(bot, "om meg", conversation="a:reads")  # both states exist from here on
+    engine = bot.app[LAGET].engine
+    reads: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "bot_state" in statement:
+            reads.append(statement)
+
+    event.listen(engine.sync_engine, "before_cursor_execute", count)
+    try:
+        replies = await say(bot, "Barnehage", conversation="a:reads")
+    finally:
+        event.remove(engine.sync_engine, "before_cursor_execute", count)
+
+    assert "Hvilken kommune" in texts(replies)
+    assert len(reads) == 1
