@@ -27,7 +27,7 @@ from bot.store.needs import Outcome, Status, StoredReport
 from bot.turn_language import language
 from cards.payloads import NeedsPayload, needs
 from cards.renderer import CardRenderer
-from cards.views import MAX_CHOICES, Button, ChoiceCard
+from cards.views import MAX_CHOICES, Button, ChoiceCard, shorten
 from dialogs.needs_report import NeedsReportDialog, author_of
 
 log = logging.getLogger(__name__)
@@ -85,7 +85,9 @@ class NeedsFeature:
             text=text,
             choices=[
                 Button(
-                    title=d.owner or t.DRAFT_NAMED.get(lang).format(id=d.id),
+                    title=t.DRAFT_OF_OWNER.get(lang).format(owner=shorten(d.owner), id=d.id)
+                    if d.owner
+                    else t.DRAFT_NAMED.get(lang).format(id=d.id),
                     data=needs("steps", d.id, d.version),
                 )
                 for d in drafts[:MAX_CHOICES]

@@ -45,6 +45,7 @@ WHICH_DRAFT = Localized(
     nb="Hvilket utkast vil du fortsette?", nn="Kva utkast vil du halde fram med?"
 )
 DRAFT_NAMED = Localized(nb="Utkast {id}", nn="Utkast {id}")
+DRAFT_OF_OWNER = Localized(nb="{owner} (utkast {id})", nn="{owner} (utkast {id})")
 NONE_YET = Localized(
     nb="Du har ingen behovsmeldinger ennå. Skriv «ny behovsmelding».",
     nn="Du har inga behovsmeldingar enno. Skriv «ny behovsmelding».",

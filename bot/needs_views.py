@@ -17,7 +17,7 @@ from bot.scheme.needs import FIELDS, FieldSpec, display_value
 from bot.scheme.needs_answers import NOT_A_COUNT, REQUIRED
 from bot.store.needs import Status, StoredReport
 from cards.payloads import needs
-from cards.views import Button, Fact, FactsCard, FormCard, FormInput
+from cards.views import Button, Fact, FactsCard, FormCard, FormInput, shorten
 
 _KINDS = {
     "text": "text",
@@ -155,7 +155,7 @@ def mine_card(reports: list[StoredReport], lang: Lang) -> FactsCard:
     choices = [
         Button(
             title=t.CHANGE_NAMED.get(lang).format(
-                name=r.reference or r.owner or t.A_DRAFT.get(lang)
+                name=r.reference or shorten(r.owner) or t.A_DRAFT.get(lang)
             ),
             data=needs("form", r.id, r.version),
         )

@@ -12,6 +12,18 @@ MAX_CHOICES = 6
 BAR_BLOCK = "█"  # a bar of a bar chart is a row of these (20 at 100 percent)
 
 
+def shorten(text: str, limit: int = 40) -> str:
+    """Free text (an owner's name) short enough for a button title: cut at a word, with «…».
+
+    Teams cuts a long button title anyway, and a Button's title has a hard limit of 80.
+    """
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    cut = words[: limit - 1].rsplit(" ", 1)[0] if " " in words[: limit - 1] else words[: limit - 1]
+    return cut.rstrip(" ,.;:-") + "…"
+
+
 class Button(BaseModel):
     """A button: it says `text` to the bot as if typed, or submits `data` (a typed payload)."""
 

@@ -248,3 +248,22 @@ async def test_a_stale_or_foreign_button_changes_nothing(bot: Client) -> None:
 
     assert "Fant ikke den behovsmeldingen blant dine" in texts(foreign)
     assert "utdatert" in texts(stale)
+
+
+async def test_drafts_for_one_long_owner_name_are_offered_with_short_distinct_titles(
+    bot: Client,
+) -> None:
+    owner = "Interkommunalt samarbeid om oppvekst " + "og spesialpedagogikk " * 4
+    for _ in range(2):
+        started = await say(bot, "ny behovsmelding")
+        await press(bot, button(started, "Steg for steg"))
+        await say(bot, owner.strip())
+        await say(bot, "avbryt")
+
+    offered = await say(bot, "fortsett behovsmeldingen")
+
+    [card] = cards(offered)
+    titles = [action["title"] for action in actions(card)]
+    assert len(titles) == 2 and len(set(titles)) == 2
+    assert all(len(title) <= 60 and title.startswith("Interkommunalt") for title in titles)
+    assert "…" in titles[0]
