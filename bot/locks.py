@@ -25,10 +25,11 @@ _LOCK = text("SELECT pg_advisory_lock(hashtextextended(:key, 0))")
 _UNLOCK = text("SELECT pg_advisory_unlock(hashtextextended(:key, 0))")
 
 # Connections held by turns in progress, per instance; more turns wait for one (and hold
-# nothing else meanwhile). PostgreSQL's default max_connections is 100: with the query pool's
-# 15, this leaves room for a second instance.
-LOCK_POOL_SIZE = 10
-LOCK_POOL_OVERFLOW = 20
+# nothing else meanwhile). With the query pool's 5 + 10, an instance opens at most 30
+# connections: Azure's smallest PostgreSQL (B1ms) allows 50, PostgreSQL's default is 100
+# (deploy/README.md, "Running several instances").
+LOCK_POOL_SIZE = 5
+LOCK_POOL_OVERFLOW = 10
 
 
 class ConversationLocks:
