@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -55,8 +56,12 @@ def write_xlsx(path: Path, reports: Sequence[StoredReport], title: str) -> int:
     assert sheet is not None
     sheet.title = title[:31]
     sheet.append(HEADERS)
-    for row in table:
-        sheet.append(row)
+    for number, row in enumerate(table, start=2):
+        for column, value in enumerate(row, start=1):
+            # Set as text, never parsed: an answer starting with "=" stays text instead of
+            # becoming a formula, and characters a worksheet refuses are left out.
+            text = ILLEGAL_CHARACTERS_RE.sub("", value)
+            sheet.cell(row=number, column=column, value=text).data_type = "s"
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"

@@ -225,8 +225,8 @@ class NeedsFeature:
                 await turn_context.send_activity(t.LATE_NOTE.get(lang))
             reached = 0
             if sent.network_id is not None:
-                card = self._cards.render("facts", views.notification_card(sent, network))
                 try:
+                    card = self._cards.render("facts", views.notification_card(sent, network))
                     reached = await self._notify(sent.network_id, card)
                 except Exception:  # the report is sent; a failed notice must not undo that
                     log.exception(

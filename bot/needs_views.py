@@ -14,7 +14,7 @@ from bot import needs_texts as t
 from bot.needs_service import NetworkStatus
 from bot.scheme import Lang, format_date
 from bot.scheme.needs import FIELDS, FieldSpec, display_value
-from bot.scheme.needs_answers import NOT_A_COUNT, REQUIRED
+from bot.scheme.needs_answers import NOT_A_COUNT, REQUIRED, cut
 from bot.store.needs import Status, StoredReport
 from cards.payloads import needs
 from cards.views import Button, Fact, FactsCard, FormCard, FormInput, shorten
@@ -69,14 +69,20 @@ def form_card(
     warnings: dict[str, str] | None = None,
     values: dict[str, str] | None = None,
 ) -> FormCard:
-    """The whole form, filled with what is known; errors sit next to their fields."""
+    """The whole form, filled with what is known; errors sit next to their fields.
+
+    `values` (as submitted, shown back next to their errors) are cut at their field's limit, as
+    Teams would cut them, so a huge submit cannot make the form too large to send.
+    """
     errors, warnings, values = errors or {}, warnings or {}, values or {}
     inputs = [
         FormInput(
             id=spec.name,
             label=spec.label.get(lang) + ("" if spec.required else t.OPTIONAL.get(lang)),
             kind=_KINDS[spec.kind],
-            value=values.get(spec.name, input_value(spec, report.answers.get(spec.name))),
+            value=cut(values[spec.name], spec.max_length)
+            if spec.name in values
+            else input_value(spec, report.answers.get(spec.name)),
             choices=[(label, key) for key, label in spec.choice_labels(lang).items()],
             required=spec.required and spec.kind != "yes_no",
             max_length=spec.max_length,

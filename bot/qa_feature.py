@@ -23,7 +23,7 @@ from bot.scheme.roles import can_view_network_reports
 from bot.store.roles import RolesRepository
 from bot.turn_language import language
 from cards.payloads import AnswerPayload, EscalatePayload, FeedbackPayload, IntentPayload
-from cards.renderer import CardRenderer
+from cards.renderer import CardRenderer, CardTooLarge
 from cards.views import Button, FactsCard, FormCard, FormInput
 
 QaPayload = IntentPayload | FeedbackPayload | EscalatePayload | AnswerPayload
@@ -49,6 +49,10 @@ NO_COORDINATOR = Localized(
     "spørsmålet. Ta gjerne kontakt med koordinatoren direkte.",
     nn="Ingen koordinator i nettverket ditt er kopla til Laget enno, så eg fekk ikkje sendt "
     "spørsmålet. Ta gjerne kontakt med koordinatoren direkte.",
+)
+# To the coordinator (bokmål, like the card they answered on).
+TOO_LARGE_ANSWER = (
+    "Svaret ble for stort til å sendes i Teams. Kort det litt ned og trykk «Send svar» igjen."
 )
 ANSWER_FROM = Localized(nb="Svar fra {name}", nn="Svar frå {name}")
 YOU_ASKED = Localized(nb="Du spurte: «{text}»", nn="Du spurde: «{text}»")
@@ -159,9 +163,6 @@ class QaFeature:
             await turn_context.send_activity("Skriv svaret i feltet før du trykker «Send svar».")
             return
         name = turn_context.activity.from_property.name or "Koordinatoren"
-        if not await self._service.log.answer(escalation.id, text[:4000], name):
-            await turn_context.send_activity("Dette spørsmålet er allerede besvart.")
-            return
         asked = await self._service.log.get(escalation.question_id)
         lang: Lang = "nn" if asked is not None and asked.lang == "nn" else "nb"  # the asker's
         card = FactsCard(
@@ -169,9 +170,15 @@ class QaFeature:
             headline=text[:4000],
             notes=[YOU_ASKED.get(lang).format(text=asked.text if asked else "")],
         )
-        await self._channel.post(
-            escalation.asker_reference, json.dumps(self._cards.render("facts", card))
-        )
+        try:  # made before the answer is stored: a stored answer must reach the asker
+            relayed = json.dumps(self._cards.render("facts", card))
+        except CardTooLarge:
+            await turn_context.send_activity(TOO_LARGE_ANSWER)
+            return
+        if not await self._service.log.answer(escalation.id, text[:4000], name):
+            await turn_context.send_activity("Dette spørsmålet er allerede besvart.")
+            return
+        await self._channel.post(escalation.asker_reference, relayed)
         await turn_context.send_activity(f"Takk! Svaret er sendt til {escalation.asker_name}.")
 
 

@@ -12,6 +12,11 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from cards.reminder_views import ReminderPayload
 
+# Ids and versions are stored as 32-bit integers: a larger number in a button's data cannot
+# name anything, and must be refused here rather than overflow the database driver.
+MAX_ID = 2**31 - 1
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
 
 class AskPayload(BaseModel):
     """Say `text` to the bot, as if typed."""
@@ -32,8 +37,8 @@ class NeedsPayload(BaseModel):
 
     action: Literal["needs"]
     op: NeedsOp
-    report: int = Field(ge=1)
-    version: int = Field(default=0, ge=0)
+    report: Id
+    version: int = Field(default=0, ge=0, le=MAX_ID)
 
     def inputs(self) -> dict[str, str]:
         """The card's input values (everything that is not a payload key), as text."""
@@ -46,7 +51,7 @@ class IntentPayload(BaseModel):
 
     action: Literal["intent"]
     intent: str = Field(min_length=1, max_length=40)
-    question: int = Field(ge=1)
+    question: Id
 
 
 class FeedbackPayload(BaseModel):
@@ -54,14 +59,14 @@ class FeedbackPayload(BaseModel):
 
     action: Literal["feedback"]
     vote: Literal["up", "down"]
-    question: int = Field(ge=1)
+    question: Id
 
 
 class EscalatePayload(BaseModel):
     """«Spør koordinatoren»: send the stored question to the network's coordinators."""
 
     action: Literal["escalate"]
-    question: int = Field(ge=1)
+    question: Id
 
 
 class AnswerPayload(BaseModel):
@@ -70,7 +75,7 @@ class AnswerPayload(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     action: Literal["answer"]
-    escalation: int = Field(ge=1)
+    escalation: Id
 
     def text(self) -> str:
         """What the coordinator wrote."""

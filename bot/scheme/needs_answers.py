@@ -21,6 +21,9 @@ from bot.scheme.privacy import (
     mentions_child_by_name,
 )
 
+# Control characters (a paste from another program) other than line breaks and tabs: they show
+# as nothing, and a spreadsheet refuses them. They are removed before anything else is checked.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _NONE_WORDS = {"nei", "ingen", "-", "nei takk", "ingenting", "inga", "ikkje noko", "ikke noe"}
 
@@ -57,6 +60,7 @@ def parse_answer(spec: FieldSpec, raw: str, lang: Lang = "nb") -> Parsed:
 
     `lang` is the language of the messages; the value does not depend on it.
     """
+    raw = _CONTROL.sub("", raw.replace("\r\n", "\n")).replace("\r", "\n")
     text = " ".join(raw.split()) if spec.kind != "long_text" else raw.strip()
     if contains_national_id(text):
         return Parsed(error=ID_NUMBER_REFUSAL.get(lang))
@@ -75,11 +79,25 @@ def _empty(spec: FieldSpec) -> Any:
     return [] if spec.kind == "choices" else ""
 
 
+def length(text: str) -> int:
+    """The length of a text as Teams counts it in a card input (UTF-16 units: an emoji is 2).
+
+    The card's maxLength and the dialog then allow the same, and a report at every limit
+    still fits in one card (Teams refuses cards over 28 KB).
+    """
+    return len(text.encode("utf-16-le")) // 2
+
+
+def cut(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` as `length` counts (never in the middle of an emoji)."""
+    return text.encode("utf-16-le")[: 2 * limit].decode("utf-16-le", errors="ignore")
+
+
 def _text(spec: FieldSpec, text: str, lang: Lang) -> Parsed:
     if len(text) < spec.min_length:
         return Parsed(error=TOO_SHORT.get(lang).format(min=spec.min_length))
-    if len(text) > spec.max_length:
-        return Parsed(error=TOO_LONG.get(lang).format(max=spec.max_length, now=len(text)))
+    if length(text) > spec.max_length:
+        return Parsed(error=TOO_LONG.get(lang).format(max=spec.max_length, now=length(text)))
     return Parsed(value=text)
 
 
