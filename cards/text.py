@@ -40,15 +40,28 @@ class TextCard:
     lines: list[str] = field(default_factory=list)
     inputs: list[CardInput] = field(default_factory=list)
     buttons: list[CardButton] = field(default_factory=list)
+    # Buttons of an ActionSet in the body, by their index in `buttons`, and the line they
+    # follow: they are shown there, as the card shows them, not with the card's own actions.
+    inline: dict[int, int] = field(default_factory=dict)
 
     def render(self) -> str:
-        """Lines, then the inputs, then buttons numbered from 1."""
-        out = list(self.lines)
-        out += [f"  ({'*' if i.required else ' '}) {i.label}" for i in self.inputs]
-        for number, button in enumerate(self.buttons, start=1):
+        """Lines (with the body's buttons where they stand), the inputs, then the card's own
+        buttons; every button numbered from 1 in the order they are pressed by number."""
+        after: dict[int, list[str]] = {}
+        rest: list[str] = []
+        for index, button in enumerate(self.buttons):
             suffix = f" -> {button.url}" if button.url else ""
-            out.append(f"  [{number}] {button.title}{suffix}")
-        return "\n".join(out)
+            line = f"  [{index + 1}] {button.title}{suffix}"
+            if index in self.inline:
+                after.setdefault(self.inline[index], []).append(line)
+            else:
+                rest.append(line)
+        out: list[str] = list(after.get(0, []))
+        for number, text in enumerate(self.lines, start=1):
+            out.append(text)
+            out += after.get(number, [])
+        out += [f"  ({'*' if i.required else ' '}) {i.label}" for i in self.inputs]
+        return "\n".join(out + rest)
 
 
 def card_to_text(card: dict[str, Any]) -> TextCard:
@@ -77,7 +90,10 @@ def _elements(elements: list[dict[str, Any]], out: TextCard, first: list[bool]) 
         elif kind == "ColumnSet":
             out.lines.append(_columns_line(element))
         elif kind == "ActionSet":
+            first_new = len(out.buttons)
             _actions(element.get("actions", []), out)
+            for index in range(first_new, len(out.buttons)):
+                out.inline[index] = len(out.lines)
         elif kind.startswith("Input."):
             out.inputs.append(_input(element))
 

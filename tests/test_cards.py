@@ -181,3 +181,13 @@ def test_choices_are_one_button_a_line_in_the_body() -> None:
         ["Skole"],
     ]
     assert [b.title for b in card_to_text(card).buttons] == ["Kommune eller annen eier", "Skole"]
+
+
+def test_in_text_the_bodys_buttons_stand_where_the_card_shows_them() -> None:
+    card = CardRenderer().render("welcome", WELCOME["nb"])
+
+    lines = card_to_text(card).render().splitlines()
+
+    examples = lines.index("Prøv for eksempel:")
+    assert lines[examples + 1].startswith("  [1] ")
+    assert lines[-1].startswith("Skriv «hjelp»")
