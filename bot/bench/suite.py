@@ -28,7 +28,7 @@ import shlex
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -386,8 +386,26 @@ def _contention_postgres(
         _postgres(config.postgres_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def run_suite(config: SuiteConfig, *, command: str = PROG) -> SuiteResult:
-    """Run every part of the suite once and return the figures."""
+STAGES = 6
+
+
+def _quiet(_stage: int, _what: str) -> None:
+    """No progress output (tests)."""
+
+
+def stderr_progress(stage: int, what: str) -> None:
+    """«laget bench: [2/6] memory over 10 000 turns ...» on stderr, as each part begins."""
+    sys.stderr.write(f"laget bench: [{stage}/{STAGES}] {what} ...\n")
+    sys.stderr.flush()
+
+
+def run_suite(
+    config: SuiteConfig,
+    *,
+    command: str = PROG,
+    progress: Callable[[int, str], None] = _quiet,
+) -> SuiteResult:
+    """Run every part of the suite once and return the figures; `progress` hears of each part."""
     started = time.perf_counter()
     machine = Machine.here()  # with the load average before the run
     prefix = _Prefixes()
@@ -400,9 +418,12 @@ def run_suite(config: SuiteConfig, *, command: str = PROG) -> SuiteResult:
                 echo = _Served("echo", ServerProcess(ServerSpec("echo")))
                 try:
                     idle = laget.process.rss_bytes()
+                    progress(1, "turn cost: Laget and the echo bot, 1 and 16 clients")
                     turns = _speed(config, client, laget, echo, prefix)
+                    progress(2, f"memory over {config.memory_turns} turns")
                     memory = _memory(config, client, laget, prefix, idle)
                     logged = laget.process.errors()
+                    progress(3, "profile of the Q&A hot path")
                     profiles = [  # after the memory readings: the profiler needs memory too
                         _profile(config, client, laget, prefix),
                         _profile(config, client, echo, prefix),
@@ -412,12 +433,13 @@ def run_suite(config: SuiteConfig, *, command: str = PROG) -> SuiteResult:
             finally:
                 laget.process.stop()
             contention_sqlite = f"sqlite+aiosqlite:///{Path(folder) / 'contention.db'}"
-            contention = [
-                _contention(config, client, "SQLite", contention_sqlite, prefix),
-                _contention_postgres(config, client, prefix),
-            ]
+            progress(4, "contention on SQLite")
+            sqlite_contention = _contention(config, client, "SQLite", contention_sqlite, prefix)
+            progress(5, "contention on PostgreSQL")
+            contention = [sqlite_contention, _contention_postgres(config, client, prefix)]
     finally:
         client.close()
+    progress(6, f"reminder fan-out to {config.fanout.targets} channels")
     fanout = asyncio.run(benchmark(config.fanout))
     return SuiteResult(
         config=config,
@@ -463,7 +485,8 @@ def main(argv: Sequence[str] | None = None, *, prog: str = PROG) -> int:
         postgres_url=None if args.no_postgres else args.postgres_url,
         memory_turns=args.memory_turns,
     )
-    result = run_suite(config, command=" ".join([prog, shlex.join(argv)]).strip())
+    command = " ".join([prog, shlex.join(argv)]).strip()
+    result = run_suite(config, command=command, progress=stderr_progress)
     table, met = render_table(result)
     sys.stdout.write(table + "\n")
     if not args.no_docs:

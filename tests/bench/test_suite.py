@@ -43,9 +43,20 @@ SECTIONS = (
 )
 
 
+PROGRESS: list[tuple[int, str]] = []
+
+
 @pytest.fixture(scope="module")
 def result() -> SuiteResult:
-    return run_suite(TINY, command="python -m bot.bench --tiny")
+    def heard(stage: int, what: str) -> None:
+        PROGRESS.append((stage, what))
+
+    return run_suite(TINY, command="python -m bot.bench --tiny", progress=heard)
+
+
+def test_each_part_is_announced_as_it_begins(result: SuiteResult) -> None:
+    assert [stage for stage, _ in PROGRESS] == [1, 2, 3, 4, 5, 6]
+    assert "PostgreSQL" in PROGRESS[4][1]
 
 
 def test_every_turn_is_answered_as_expected(result: SuiteResult) -> None:
