@@ -192,19 +192,26 @@ async def _frame(scheme: SchemeData, args: argparse.Namespace, console: Console)
     if allocation.example_data:
         title += " – EKSEMPELDATA"
     table = Table(title=title)
-    for column in ("Nettverk", "Elevtall", "Barnetall", "Ramme", "Status", "Koordinering"):
-        left = column in ("Nettverk", "Status")
-        table.add_column(column, justify="left" if left else "right", no_wrap=True)
-    for f in frames:
-        status = "vedtatt" if f.status == "decided" else "estimert"
-        table.add_row(
+    rows = [
+        (
             f.network_name + (" *" if f.example_data else ""),
             format_number(f.elevtall),
             format_number(f.barnetall),
             format_money(f.amount),
-            status,
+            "vedtatt" if f.status == "decided" else "estimert",
             format_money(f.koordinering),
         )
+        for f in frames
+    ]
+    columns = ("Nettverk", "Elevtall", "Barnetall", "Ramme", "Status", "Koordinering")
+    for index, column in enumerate(columns):
+        if column in ("Nettverk", "Status"):  # words: these wrap when the terminal is narrow
+            table.add_column(column, justify="left", overflow="fold")
+        else:  # numbers and amounts are never cut
+            widest = max([len(column), *(len(row[index]) for row in rows)])
+            table.add_column(column, justify="right", no_wrap=True, min_width=widest)
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
     console.print(
         f"Totalt {format_money(allocation.total)}: fellestiltak "
