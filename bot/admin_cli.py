@@ -148,7 +148,7 @@ def _calendar(region: RegionData, year: int | None, as_json: bool, console: Cons
         return
     table = Table(title=f"Årshjulet for {cycle} ({region.name})")
     for column in ("#", "Steg", "Fra → til", "Frist", "Dager igjen"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for d, row in zip(deadlines, rows, strict=True):
         if d.due is not None:
             due = format_date(d.due)
@@ -304,7 +304,7 @@ async def _audit_list(audit: AuditLog, args: argparse.Namespace, console: Consol
         return 0
     table = Table(title="Revisjonslogg")
     for column in ("Tid", "Hvem", "Hva", "Gjelder", "Detaljer"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for e in entries:
         details = ", ".join(f"{k}={v}" for k, v in e.detail.items())
         table.add_row(f"{e.at:%Y-%m-%d %H:%M}", e.actor, e.action, e.subject, details)
@@ -330,7 +330,7 @@ async def _roles(
     if args.roles_command == "list":
         table = Table(title="Roller")
         for column in ("Rolle", "Nettverk", "Navn", "E-post", "Azure AD-objekt-id"):
-            table.add_column(column)
+            table.add_column(column, overflow="fold")
         for stored in await roles.all():
             a = stored.assignment
             network_name = region.network(a.network_id).name if a.network_id else ""

@@ -44,7 +44,7 @@ async def run_misses(args: argparse.Namespace, settings: Settings, console: Cons
         return 0
     table = Table(title="Spørsmål boten ikke klarte")
     for column in ("Tid", "Spørsmål", "Tolket som", "Sikkerhet", "Hvorfor"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for asked in found:
         why = "👎" if asked.feedback == "down" else ("ingen passet" if asked.missed else "fallback")
         table.add_row(

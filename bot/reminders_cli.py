@@ -92,7 +92,7 @@ async def _plan(laget: Laget, moment: datetime, as_json: bool, console: Console)
         return 0
     table = Table(title=f"Påminnelser som er forfalt {moment.astimezone(OSLO):%Y-%m-%d %H:%M}")
     for column in ("Steg", "Nettverk", "Mottaker", "Frist", "Dager før"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for r in due:
         table.add_row(
             r.step_id,
@@ -124,7 +124,7 @@ async def _status(laget: Laget, as_json: bool, console: Console) -> int:
         return 0
     table = Table(title="Påminnelser")
     for column in ("Påminnelse", "Status", "Forsøk", "Siste feil"):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for r in found:
         table.add_row(r.key, r.state, str(r.attempts), r.last_error or "")
     console.print(table if found else "Ingen påminnelser er skrevet ennå.")
