@@ -60,10 +60,14 @@ async def run(args: argparse.Namespace, settings: Settings, console: Console) ->
         if args.reminders_command == "plan":
             return await _plan(laget, moment, args.json, console)
         if args.reminders_command == "send":
-            report = await laget.reminders.worker.run_once(moment)
+            # A pass can take a while (Teams' rate limits, Retry-After): show that it works.
+            with console.status("Sender påminnelser …"):
+                report = await laget.reminders.worker.run_once(moment)
             sent = report.get("sent", 0)
             console.print(f"Påminnelser {moment.astimezone(OSLO):%Y-%m-%d %H:%M}: {sent} sendt.")
-            console.print(", ".join(f"{k}: {v}" for k, v in sorted(report.items()) if v))
+            details = ", ".join(f"{k}: {v}" for k, v in sorted(report.items()) if v)
+            if details:
+                console.print(details)
             return 0
         return await _status(laget, args.json, console)
     finally:
