@@ -7,6 +7,7 @@ limits, a card submit no Teams client would send, an id too large for the databa
 from __future__ import annotations
 
 import asyncio
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +111,10 @@ async def test_control_characters_are_dropped_and_the_export_keeps_formulas_as_t
     sheet = load_workbook(out).active
     assert sheet is not None
     assert sheet["D2"].value == owner and sheet["D2"].data_type == "s"  # text, not a formula
+    as_csv = tmp_path / "fosen.csv"
+    assert await asyncio.to_thread(main, [*args[:-1], str(as_csv), "--format", "csv"]) == 0
+    [_, row] = list(csv.reader(as_csv.open(encoding="utf-8-sig"), delimiter=";"))
+    assert row[3] == "'" + owner  # Excel shows it as text and runs nothing
     [report] = await stored(settings)
     assert report.answers["needs"] == (
         "Vi trenger felles kompetanse[0m på skolefravær og tidlig innsats."
