@@ -186,7 +186,23 @@ class LagetBot(TeamsActivityHandler):
         await self._needs.status(turn_context, await self._profile(turn_context))
 
     async def _profile(self, turn_context: TurnContext) -> UserProfile:
-        return UserProfile.model_validate(await self._profiles.get(turn_context) or {})
+        """The user's profile; an unreadable one is started afresh rather than failing every
+        turn of that user from now on (it cannot be read, so nothing more is lost)."""
+        try:
+            return UserProfile.model_validate(await self._profiles.get(turn_context) or {})
+        except Exception:  # undecodable row or a profile of another shape
+            activity = turn_context.activity
+            log.warning(
+                "user state unreadable, profile started afresh",
+                extra={
+                    "conversation_id": activity.conversation.id if activity.conversation else None
+                },
+            )
+            # BotState.delete expects a loaded state; this one never loaded.
+            state = self._user_state
+            turn_context.turn_state.pop(state._context_service_key, None)  # noqa: SLF001
+            await state._storage.delete([state.get_storage_key(turn_context)])  # noqa: SLF001
+            return UserProfile()
 
     async def _nothing_to_cancel(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         await turn_context.send_activity(replies.NOTHING_TO_CANCEL.get(language(turn_context)))

@@ -140,3 +140,22 @@ async def test_a_turn_reads_conversation_and_user_state_in_one_query(bot: Client
 
     assert "Hvilken kommune" in texts(replies)
     assert len(reads) == 1
+
+
+async def test_an_unreadable_user_profile_is_started_afresh_instead_of_failing_every_turn(
+    bot: Client, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    await say(bot, "Kva er ramma til Fosen?", conversation="a:profile")  # stores the language
+    engine = create_engine(settings.database_url)
+    async with engine.begin() as connection:
+        changed = await connection.execute(
+            text("UPDATE bot_state SET data = '{broken' WHERE key LIKE '%/users/%'")
+        )
+        assert changed.rowcount == 1
+    await engine.dispose()
+
+    for _ in range(2):
+        replies = texts(await say(bot, "Hva er rammen til Fosen?", conversation="a:profile"))
+        assert APOLOGY not in replies
+        assert "Rammen til Fosen" in replies
+    assert any("profile started afresh" in r.getMessage() for r in caplog.records)
