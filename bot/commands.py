@@ -22,9 +22,31 @@ class Command(StrEnum):
     MY_NEEDS = "my_needs"
     NETWORK_STATUS = "network_status"
     REMINDERS = "reminders"
+    THANKS = "thanks"
 
 
 _PHRASES: dict[Command, frozenset[str]] = {
+    Command.THANKS: frozenset(
+        {
+            "takk",
+            "tusen takk",
+            "takk skal du ha",
+            "takk for hjelpen",
+            "takk for svaret",
+            "mange takk",
+            "ok takk",
+            "ok",
+            "okei",
+            "flott",
+            "supert",
+            "perfekt",
+            "fint",
+            "topp",
+            "flott takk",
+            "supert takk",
+            "takk takk",
+        }
+    ),
     Command.HELP: frozenset(
         {
             "hjelp",

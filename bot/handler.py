@@ -81,6 +81,7 @@ class LagetBot(TeamsActivityHandler):
             Command.MY_NEEDS: needs.mine,
             Command.NETWORK_STATUS: self._network_status,
             Command.REMINDERS: self._reminder_overview,
+            Command.THANKS: self._you_are_welcome,
         }
 
     async def on_turn(self, turn_context: TurnContext) -> None:
@@ -203,6 +204,9 @@ class LagetBot(TeamsActivityHandler):
             turn_context.turn_state.pop(state._context_service_key, None)  # noqa: SLF001
             await state._storage.delete([state.get_storage_key(turn_context)])  # noqa: SLF001
             return UserProfile()
+
+    async def _you_are_welcome(self, turn_context: TurnContext, _dc: DialogContext) -> None:
+        await turn_context.send_activity(replies.YOU_ARE_WELCOME.get(language(turn_context)))
 
     async def _nothing_to_cancel(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         await turn_context.send_activity(replies.NOTHING_TO_CANCEL.get(language(turn_context)))

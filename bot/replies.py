@@ -58,6 +58,10 @@ WELCOME: dict[Lang, WelcomeCard] = {
     ),
 }
 
+YOU_ARE_WELCOME = Localized(
+    nb="Bare hyggelig! Skriv «hjelp» hvis du lurer på noe mer.",
+    nn="Berre hyggeleg! Skriv «hjelp» om du lurer på noko meir.",
+)
 NOTHING_TO_CANCEL = Localized(
     nb="Det er ikke noe å avbryte. Skriv «hjelp» for å se hva jeg kan.",
     nn="Det er ikkje noko å avbryte. Skriv «hjelp» for å sjå kva eg kan.",
