@@ -246,16 +246,7 @@ class LagetBot(TeamsActivityHandler):
         sender = activity.from_property
         if activity.type not in _SPOKEN or sender is None or not sender.id:
             return
-        try:
-            profile = await self._profile(turn_context)
-        except Exception:  # unreadable user state: reply in the locale's language, keep going
-            log.warning(
-                "user state unreadable, language from locale",
-                extra={
-                    "conversation_id": activity.conversation.id if activity.conversation else None
-                },
-            )
-            return
+        profile = await self._profile(turn_context)  # an unreadable one is started afresh
         typed = activity.text if activity.type == ActivityTypes.message else None
         lang = choose_language(typed, profile.lang, activity.locale)
         set_language(turn_context, lang)

@@ -19,6 +19,7 @@ from bot.store.db import create_engine
 from bot.store.tables import metadata
 from bot.understanding.recognizer import Recognizer
 from tests.activities import Client
+from tests.reminders.fake_teams import FakeTeams, fake_teams
 
 POSTGRES_ENV = "LAGET_TEST_POSTGRES_URL"
 
@@ -97,3 +98,10 @@ async def start_bot(recognizer: Recognizer) -> AsyncIterator[StartBot]:
 async def bot(start_bot: StartBot, settings: Settings) -> Client:
     """Laget on SQLite, serving HTTP on 127.0.0.1."""
     return await start_bot(settings)
+
+
+@pytest.fixture
+async def teams() -> AsyncIterator[FakeTeams]:
+    """A fake Teams (Bot Connector) on 127.0.0.1 that records what the bot posts."""
+    async with fake_teams() as running:
+        yield running

@@ -21,7 +21,7 @@ from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.roles import RolesRepository
 from tests.activities import BOT_ID, Client, activity, cards, post, say, texts
-from tests.reminders.fake_teams import FakeTeams, fake_teams
+from tests.reminders.fake_teams import FakeTeams
 from tests.test_needs_report import ANSWERS, COORDINATOR, button, open_form, press, stored
 
 APOLOGY = "Beklager, nå gikk noe galt"
@@ -119,12 +119,6 @@ async def test_control_characters_are_dropped_and_the_export_keeps_formulas_as_t
     assert report.answers["needs"] == (
         "Vi trenger felles kompetanse[0m på skolefravær og tidlig innsats."
     )
-
-
-@pytest.fixture
-async def teams() -> Any:
-    async with fake_teams() as running:
-        yield running
 
 
 async def test_an_answer_too_large_to_relay_is_refused_and_can_be_sent_shorter(

@@ -26,7 +26,7 @@ from bot.understanding.intents import KNOWLEDGE_INTENTS, Intent
 from bot.understanding.knowledge import KnowledgeBase
 from tests.activities import BOT_ID, Client, actions, activity, cards, post, say, texts
 from tests.conftest import NOW
-from tests.reminders.fake_teams import FakeTeams, fake_teams
+from tests.reminders.fake_teams import FakeTeams
 from tests.test_needs_report import button, press
 
 REGION = load_region()
@@ -160,12 +160,6 @@ async def test_bad_input_gets_a_polite_answer(bot: Client) -> None:
     assert "tom melding" in texts(await say(bot, "   "))
     assert "for lang" in texts(await say(bot, "x" * 10_000))
     assert "kjenner jeg ikke igjen" in texts(await post(bot, activity(value={"action": "ask"})))
-
-
-@pytest.fixture
-async def teams() -> Any:
-    async with fake_teams() as running:
-        yield running
 
 
 async def test_a_question_goes_to_the_coordinator_and_the_answer_comes_back(

@@ -14,7 +14,7 @@ from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.roles import RolesRepository
 from tests.activities import BOT_ID, Client, activity, cards, post, texts
-from tests.reminders.fake_teams import FakeTeams, fake_teams
+from tests.reminders.fake_teams import FakeTeams
 from tests.test_needs_report import ANSWERS, button, press
 
 COORDINATOR = "6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f"
@@ -26,12 +26,6 @@ TEAM = {
 }
 # 21 days before the beslutningsgrunnlag's 1 February 2027, at 09:00 in Oslo.
 FIRST_NUDGE = "2027-01-11T09:00"
-
-
-@pytest.fixture
-async def teams() -> Any:
-    async with fake_teams() as running:
-        yield running
 
 
 @pytest.fixture(autouse=True)

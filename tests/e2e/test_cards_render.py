@@ -26,17 +26,10 @@ from tests.conftest import StartBot
 from tests.e2e import tools
 from tests.e2e.catalogue import NamedCard, conversation_cards, grant_roles, reminder_cards
 from tests.e2e.conftest import Chromium
-from tests.reminders.fake_teams import FakeTeams, fake_teams
+from tests.reminders.fake_teams import FakeTeams
 
 # Laget's templates (cards/templates/*.json.j2); the catalogue makes cards with each of them.
 TEMPLATES = {"welcome", "choice", "facts", "bars", "form", "reminder"}
-
-
-@pytest.fixture
-async def teams() -> AsyncIterator[FakeTeams]:
-    """A fake Teams connector on 127.0.0.1 that records proactive posts."""
-    async with fake_teams() as running:
-        yield running
 
 
 @pytest.fixture

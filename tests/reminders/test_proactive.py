@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
@@ -17,7 +16,7 @@ from bot.locks import ConversationLocks
 from bot.proactive import TeamsChannel, retry_after
 from bot.reminders.channel import ChannelError
 from bot.settings import Settings
-from tests.reminders.fake_teams import Fail, FakeTeams, Hang, fake_teams, reference
+from tests.reminders.fake_teams import Fail, FakeTeams, Hang, reference
 
 CHANNEL = "19:fosen@thread.tacv2"
 CARD = {"type": "AdaptiveCard", "version": "1.5", "body": [{"type": "TextBlock", "text": "Hei"}]}
@@ -28,12 +27,6 @@ class _Config:
     APP_PASSWORD = ""
     APP_TYPE = "MultiTenant"
     APP_TENANTID = ""
-
-
-@pytest.fixture
-async def teams() -> AsyncIterator[FakeTeams]:
-    async with fake_teams() as running:
-        yield running
 
 
 def channel(timeout: float = 10.0) -> TeamsChannel:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -20,7 +19,7 @@ from bot.reminders.worker import ReminderWorker
 from bot.scheme.models import RegionData
 from bot.store.db import create_engine
 from tests.reminders.conftest import OWNER_CONTACT, SEVEN_DAYS, World, make_world
-from tests.reminders.fake_teams import Fail, FakeTeams, Hang, fake_teams
+from tests.reminders.fake_teams import Fail, FakeTeams, Hang
 
 FAST = RateLimits(per_conversation=(Rate(1000, 1.0, burst=500),), per_tenant=(Rate(1000, 1.0),))
 FOSEN = "19:fosen@thread.tacv2"
@@ -44,12 +43,6 @@ class Sleeps:
 
     async def __call__(self, seconds: float) -> None:
         self.waits.append(seconds)
-
-
-@pytest.fixture
-async def teams() -> AsyncIterator[FakeTeams]:
-    async with fake_teams() as running:
-        yield running
 
 
 @pytest.fixture
