@@ -12,35 +12,35 @@ from aiohttp import web
 from botbuilder.core import ConversationState, UserState
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.adapter import LagetAdapter
-from bot.answers import SchemeAnswers
-from bot.handler import LagetBot
-from bot.locks import ConversationLocks
-from bot.needs_feature import NeedsFeature
-from bot.needs_service import NeedsService
-from bot.notify import NetworkNotifier
-from bot.proactive import TeamsChannel
-from bot.qa import QaService
-from bot.qa_feature import QaFeature
+from bot.needs.service import NeedsService
+from bot.qa.answers import SchemeAnswers
+from bot.qa.service import QaService
 from bot.reminders.assembly import Reminders
 from bot.reminders.assembly import assemble as assemble_reminders
-from bot.reminders_feature import RemindersFeature
 from bot.scheme import load_region
-from bot.scheme_data import SchemeData
+from bot.scheme.scheme_data import SchemeData
 from bot.settings import Settings
-from bot.storage import SqlStorage
 from bot.store.audit import AuditLog
 from bot.store.counts import CountsRepository
 from bot.store.db import create_engine, ping
+from bot.store.locks import ConversationLocks
 from bot.store.migrate import upgrade_async
 from bot.store.needs import NeedsReports
 from bot.store.qa import QaLog
 from bot.store.references import ConversationReferences
 from bot.store.roles import RolesRepository
 from bot.store.state import StateStore
+from bot.teams.adapter import LagetAdapter
+from bot.teams.handler import LagetBot
+from bot.teams.notify import NetworkNotifier
+from bot.teams.proactive import TeamsChannel
+from bot.teams.storage import SqlStorage
 from bot.understanding.knowledge import KnowledgeBase
 from bot.understanding.recognizer import Recognizer
 from cards.renderer import CardRenderer
+from dialogs.needs.routes import NeedsFeature
+from dialogs.qa.routes import QaFeature
+from dialogs.reminders.routes import RemindersFeature
 
 
 @dataclass(frozen=True)

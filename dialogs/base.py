@@ -10,9 +10,9 @@ from botbuilder.dialogs import (
 )
 from botbuilder.schema import ActivityTypes
 
-from bot.commands import Command, match_command
 from bot.scheme import Localized
-from bot.turn_language import language
+from bot.teams.turn_language import language
+from bot.understanding.commands import Command, match_command
 
 CANCELLED = Localized(
     nb="Greit, jeg har avbrutt. Skriv «hjelp» når du vil se hva jeg kan.",

@@ -10,8 +10,8 @@ import sys
 CORE = (
     "bot.scheme",
     "bot.understanding.recognizer",
-    "bot.answers",
-    "bot.needs_service",
+    "bot.qa.answers",
+    "bot.needs.service",
     "bot.reminders.planning",
     "bot.reminders.rules",
     "bot.reminders.worker",

@@ -14,10 +14,10 @@ import json
 from aiohttp import web
 from botbuilder.core import ActivityHandler, ConversationState, MemoryStorage, TurnContext
 
-from bot.adapter import LagetAdapter
-from bot.locks import ConversationLocks
-from bot.proactive import fast_msrest_retry_policy
 from bot.settings import Settings
+from bot.store.locks import ConversationLocks
+from bot.teams.adapter import LagetAdapter
+from bot.teams.proactive import fast_msrest_retry_policy
 
 
 class EchoBot(ActivityHandler):  # type: ignore[misc]

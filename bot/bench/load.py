@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 import aiohttp
 
-from bot.scheme.needs import FIELDS
+from bot.needs.form import FIELDS
 
 Scenario = Literal["qa", "dialog", "contention"]
 
@@ -42,7 +42,7 @@ QUESTIONS = (
 START = "ny behovsmelding"
 STEP_BY_STEP = "Steg for steg"
 SUMMARY = "Se over behovsmeldingen"
-APOLOGY = "Beklager, nå gikk noe galt"  # Laget's answer when a turn fails (bot.adapter)
+APOLOGY = "Beklager, nå gikk noe galt"  # Laget's answer when a turn fails (bot.teams.adapter)
 TENANT = "tenant-bench"
 BOT = {"id": "28:laget-bench", "name": "Laget"}
 SERVICE_URL = "http://127.0.0.1:9/unused"  # expectReplies: the replies come in the response

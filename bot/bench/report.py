@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot.bench.profile import ProfileSummary
-from bot.reminders.bench import describe as describe_fanout
+from bot.bench.fanout import describe as describe_fanout
+from bot.bench.hot_path import ProfileSummary
 
 if TYPE_CHECKING:
     from bot.bench.suite import SuiteResult
@@ -371,7 +371,7 @@ def sections(result: SuiteResult) -> str:
             "conversation's stored dialog must still point at its draft.",
             _contention_details(result),
             "### Reminder fan-out",
-            f"`bot.reminders.bench` with {result.fanout.targets} channels, in the same run "
+            f"`bot.bench.fanout` with {result.fanout.targets} channels, in the same run "
             "(see «Reminder fan-out» above for the set-up).",
             "```\n" + describe_fanout(result.fanout) + "\n```",
             "### Memory",

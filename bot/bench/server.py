@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from aiohttp import web
 
-from bot.bench.profile import PROJECT, PROJECT_PACKAGES, ProfileSummary, summarise
+from bot.bench.hot_path import PROJECT, PROJECT_PACKAGES, ProfileSummary, summarise
 
 Kind = Literal["laget", "echo"]
 START_TIMEOUT = 120.0  # seconds: imports, migrations and the recogniser's training

@@ -11,7 +11,7 @@ expectReplies`. The suite measures:
 1. turn cost: Q&A and behovsmelding dialog turns, 1 and 16 clients, Laget and echo interleaved;
 2. state under contention: 50 conversations × 20 turns at once, on SQLite and PostgreSQL,
    every reply and every stored dialog checked;
-3. reminder fan-out: `bot.reminders.bench` (500 channels, Teams' limits enforced);
+3. reminder fan-out: `bot.bench.fanout` (500 channels, Teams' limits enforced);
 4. memory: Laget's resident memory at idle and up to 10 000 turns;
 5. a profile of Laget's Q&A hot path (pyinstrument), and of the echo bot's for comparison.
 
@@ -37,12 +37,12 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
+from bot.bench.fanout import BenchConfig, BenchResult, benchmark
+from bot.bench.hot_path import ProfileSummary
 from bot.bench.load import LoadClient, LoadResult, Outcome, Plan, Scenario, percentile
-from bot.bench.profile import ProfileSummary
 from bot.bench.report import Machine, render_table, update_docs
 from bot.bench.server import LoggedErrors, ServerProcess, ServerSpec
-from bot.reminders.bench import BenchConfig, BenchResult, benchmark
-from bot.scheme.needs import FIELDS
+from bot.needs.form import FIELDS
 from bot.store.db import create_engine
 from bot.store.needs import NeedsReports
 from bot.store.state import StateStore

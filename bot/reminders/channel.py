@@ -1,6 +1,6 @@
 """What the sender needs from Teams, as a protocol, and the typed errors it understands.
 
-`bot.proactive.TeamsChannel` implements `Channel` with botbuilder; tests and the benchmark use
+`bot.teams.proactive.TeamsChannel` implements `Channel` with botbuilder; tests and the benchmark use
 it against a fake Bot Connector. Everything here is plain Python, so the sender and the worker
 never import botbuilder.
 """

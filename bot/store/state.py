@@ -1,7 +1,7 @@
 """A key/value store of JSON documents with e_tags, for conversation and user state.
 
 This is the SQL half of the bot's state storage and knows nothing of the Bot Framework; the
-botbuilder `Storage` in `bot/storage.py` wraps it. A write either succeeds for every item or
+botbuilder `Storage` in `bot/teams/storage.py` wraps it. A write either succeeds for every item or
 changes nothing: a stale e_tag anywhere in the batch raises `ETagConflict` and rolls back.
 """
 

@@ -99,7 +99,7 @@ role_assignments = Table(
 )
 
 # Behovsmeldinger: drafts and sent reports. `answers` is the JSON of the answers given so far
-# (validated by bot.scheme.needs on submit); `version` rises with every change, so a stale card
+# (validated by bot.needs.form on submit); `version` rises with every change, so a stale card
 # button can be recognised; `reference` is set when the report is sent.
 needs_reports = Table(
     "needs_reports",

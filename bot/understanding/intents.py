@@ -1,7 +1,7 @@
 """The intents Laget recognises, and the labelled examples (data/intents.yaml) it learns from.
 
 Every intent is answered one of three ways: from the scheme's data (dates, amounts: the existing
-`bot.answers` and `knowledge.fixed_posts_answer`), from prose in `data/knowledge.yaml`, or by the
+`bot.qa.answers` and `knowledge.fixed_posts_answer`), from prose in `data/knowledge.yaml`, or by the
 conversation layer (help, greeting). `OUT_OF_SCOPE` is not an answer: its examples are questions
 that use the domain's words but ask something else ("fristen for å søke barnehageplass"); they
 teach the recogniser where the scheme ends, and a question nearest to them falls back.

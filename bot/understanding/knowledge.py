@@ -1,8 +1,8 @@
 """What Laget knows as prose (data/knowledge.yaml), and the fixed posts formatted from the data.
 
 Every prose answer names its sources (a seed document and a human title). Dates and amounts are
-never typed into the prose: deadlines and frames come from `bot.answers`, and the fixed posts from
-`fixed_posts_answer`, which formats `region.fixed_posts` with `format_money`.
+never typed into the prose: deadlines and frames come from `bot.qa.answers`, and the fixed
+posts from `fixed_posts_answer`, which formats `region.fixed_posts` with `format_money`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.bench.load import answers_for, button_data, percentile, question_marker, shown
-from bot.scheme.needs import FIELDS
+from bot.needs.form import FIELDS
 
 
 def test_every_field_gets_an_answer_and_reports_are_told_apart() -> None:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.bench.fanout import BenchConfig
 from bot.bench.report import BEGIN, END, render_table, sections, update_docs
 from bot.bench.suite import SuiteConfig, SuiteResult, run_suite
-from bot.cli import main as cli
-from bot.reminders.bench import BenchConfig
+from bot.cli.main import main as cli
 from bot.reminders.sender import Rate, RateLimits
 
 TINY = SuiteConfig(

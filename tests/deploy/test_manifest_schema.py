@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft4Validator
 
-from bot.teams_package import TEMPLATE_DIR, Developer, build_package
+from bot.cli.teams_package import TEMPLATE_DIR, Developer, build_package
 
 APP_ID = "3f2b8c1e-6a4d-4e7f-9b0c-1d2e3f4a5b6c"
 SCHEMA_CHECK = TEMPLATE_DIR / "schema-check"

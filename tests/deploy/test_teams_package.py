@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from bot.commands import match_command, match_link
-from bot.teams_package import (
+from bot.cli.teams_package import (
     TEMPLATE_DIR,
     Developer,
     PackageError,
@@ -21,6 +20,7 @@ from bot.teams_package import (
     fill_manifest,
     run,
 )
+from bot.understanding.commands import match_command, match_link
 from bot.understanding.intents import Intent
 from bot.understanding.recognizer import Recognizer
 

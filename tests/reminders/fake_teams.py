@@ -19,7 +19,7 @@ from typing import Any
 from aiohttp import web
 from aiohttp.test_utils import TestServer
 
-from bot.reminders.bench import SlidingWindow
+from bot.bench.fanout import SlidingWindow
 
 TENANT = "tenant-trondelag"
 BOT = {"id": "28:laget-bot", "name": "Laget"}

@@ -11,11 +11,11 @@ from botbuilder.core import ConversationState, MemoryStorage
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from msrest.universal_http.requests import ClientRetryPolicy
 
-from bot.adapter import LagetAdapter
-from bot.locks import ConversationLocks
-from bot.proactive import TeamsChannel, retry_after
 from bot.reminders.channel import ChannelError
 from bot.settings import Settings
+from bot.store.locks import ConversationLocks
+from bot.teams.adapter import LagetAdapter
+from bot.teams.proactive import TeamsChannel, retry_after
 from tests.reminders.fake_teams import Fail, FakeTeams, Hang, reference
 
 CHANNEL = "19:fosen@thread.tacv2"

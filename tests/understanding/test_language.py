@@ -58,7 +58,7 @@ def test_with_nothing_known_the_teams_locale_decides_and_bokmaal_is_the_default(
 
 def test_the_language_module_imports_no_channel_code() -> None:
     code = (
-        "import sys, bot.understanding.language, bot.profile, bot.scheme.needs_answers; "
+        "import sys, bot.understanding.language, bot.profile.model, bot.needs.answers; "
         "assert not any(m.split('.')[0] in ('botbuilder', 'aiohttp') for m in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

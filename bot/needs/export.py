@@ -1,0 +1,87 @@
+"""Exporting a network's behovsmeldinger to a spreadsheet a samarbeidsforum would use.
+
+One row per sent report (withdrawn and draft reports are left out), one column per form field,
+Norwegian (bokmål) headers, plus reference, sent date and whether it came after the deadline.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from bot.needs.form import FIELDS, display_value
+from bot.scheme import format_date
+from bot.store.needs import Status, StoredReport
+
+HEADERS = ["Referanse", "Sendt", "Etter fristen", *(spec.label.nb for spec in FIELDS)]
+
+
+def rows(reports: Sequence[StoredReport]) -> list[list[str]]:
+    """The sent reports as rows of text, oldest first."""
+    sent = sorted(
+        (r for r in reports if r.status is Status.SUBMITTED), key=lambda r: r.reference or ""
+    )
+    return [
+        [
+            report.reference or "",
+            format_date(report.submitted_at.date()) if report.submitted_at else "",
+            "ja" if report.late else "nei",
+            *(display_value(spec, report.answers.get(spec.name)) for spec in FIELDS),
+        ]
+        for report in sent
+    ]
+
+
+# What makes a spreadsheet read a CSV cell as a formula (OWASP: CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(value: str) -> str:
+    """A cell Excel shows as text: one that would start a formula gets a leading apostrophe.
+
+    «=HYPERLINK(...)» from an owner must not run on the coordinator's machine, and an answer
+    written as a list («- tidlig innsats») would otherwise show as #NAVN?.
+    """
+    return f"'{value}" if value.startswith(_FORMULA_START) else value
+
+
+def write_csv(path: Path, reports: Sequence[StoredReport]) -> int:
+    """Write a CSV (UTF-8 with BOM and `;`, as Excel in Norway opens it); returns the row count."""
+    table = rows(reports)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(HEADERS)
+        writer.writerows([[_csv_cell(value) for value in row] for row in table])
+    return len(table)
+
+
+def write_xlsx(path: Path, reports: Sequence[StoredReport], title: str) -> int:
+    """Write an .xlsx with a bold, frozen header row and wrapped text; returns the row count."""
+    table = rows(reports)
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    sheet.append(HEADERS)
+    for number, row in enumerate(table, start=2):
+        for column, value in enumerate(row, start=1):
+            # Set as text, never parsed: an answer starting with "=" stays text instead of
+            # becoming a formula, and characters a worksheet refuses are left out.
+            text = ILLEGAL_CHARACTERS_RE.sub("", value)
+            sheet.cell(row=number, column=column, value=text).data_type = "s"
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for index, header in enumerate(HEADERS, start=1):
+        width = min(60, max(12, len(header) + 2, *(len(r[index - 1]) for r in table)))
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        for cell in sheet[get_column_letter(index)][1:]:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    workbook.save(path)
+    return len(table)

@@ -1,0 +1,221 @@
+"""Answers about deadlines and frames, built from the scheme's data, in bokmål or nynorsk.
+
+No Bot Framework here: an answer is a `Reply` (a text, maybe a card view-model, maybe a network
+to remember) that the channel layer turns into a message. Every date and amount comes from the
+data through the domain core; nothing here types a date or an amount into a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from bot.profile.model import UserProfile
+from bot.qa.answer_parts import due_text, fallback, frame_facts, municipality
+from bot.qa.texts import T
+from bot.scheme import (
+    AllocationError,
+    Lang,
+    Network,
+    cycle_deadlines,
+    deadline_for,
+    describe_deadline,
+    example_data_note,
+    format_date,
+    format_money,
+    next_deadline,
+    oslo_today,
+)
+from bot.scheme.roles import can_view_county
+from bot.scheme.scheme_data import SchemeData
+from bot.store.counts import ImportedCounts
+from bot.store.roles import RolesRepository
+from bot.understanding.questions import Question, Topic
+from cards.views import Bar, BarsCard, Button, Fact, FactsCard
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What to say: a text (always, also the card's fallback), maybe a card, maybe a memory."""
+
+    text: str
+    card: tuple[str, BaseModel] | None = None
+    remember_network: str | None = None
+
+
+@dataclass(frozen=True)
+class Asker:
+    """Who asks: their Azure AD object id (for roles) and what they told the bot."""
+
+    aad_object_id: str | None
+    profile: UserProfile
+
+
+class SchemeAnswers:
+    """Answers scheme questions from the data, the imported counts and the asker's roles."""
+
+    def __init__(
+        self, data: SchemeData, roles: RolesRepository, clock: Callable[[], datetime]
+    ) -> None:
+        self._data = data
+        self._roles = roles
+        self._clock = clock
+
+    async def answer(self, question: Question, asker: Asker) -> Reply:
+        """The reply to an interpreted question."""
+        lang: Lang = "nn" if question.lang == "nn" else "nb"
+        if question.topic is Topic.SET_NETWORK and question.network is not None:
+            text = T["remembered"][lang].format(name=question.network.name)
+            return Reply(text, remember_network=question.network.id)
+        if question.topic is Topic.COUNTY:
+            return await self._county(question, asker, lang)
+        if question.topic is Topic.FRAME:
+            return await self._frame(question, asker, lang)
+        if question.topic is Topic.CALENDAR:
+            return self._calendar(question, asker, lang)
+        return self._deadline(question, asker, lang)
+
+    # Frames
+
+    async def _frame(self, question: Question, asker: Asker, lang: Lang) -> Reply:
+        network, place = self._network(question, asker)
+        if network is None:
+            return self._unknown_network(question.place, lang)
+        year = question.year or self._data.cycle_year(self._clock())
+        try:
+            allocation, imported = await self._data.allocation(year)
+        except AllocationError:
+            return Reply(T["no_year"][lang].format(year=year))
+        frame = allocation.frame(network.id)
+        notes = (
+            [] if place is None else [T["member_of"][lang].format(place=place, name=network.name)]
+        )
+        notes += self._imported_note(imported, network.id, lang)
+        card = FactsCard(
+            title=T["frame_title"][lang].format(name=network.name, year=year),
+            headline=T[frame.status][lang].format(amount=format_money(frame.amount)),
+            warning=example_data_note(lang) if frame.example_data else None,
+            facts=frame_facts(frame, lang),
+            notes=notes,
+            source=T["source"][lang].format(source=self._data.region.source),
+            buttons=[Button(title=T["see_calendar"][lang], text="frister")],
+        )
+        return Reply(fallback(card), ("facts", card))
+
+    async def _county(self, question: Question, asker: Asker, lang: Lang) -> Reply:
+        example = self._data.region.networks[0].name
+        person = await self._roles.person(asker.aad_object_id)
+        if person is None or not can_view_county(person):
+            return Reply(T["county_refused"][lang].format(example=example))
+        year = question.year or self._data.cycle_year(self._clock())
+        try:
+            allocation, imported = await self._data.allocation(year)
+        except AllocationError:
+            return Reply(T["no_year"][lang].format(year=year))
+        largest = max(frame.amount for frame in allocation.frames) or 1
+        bars = [
+            Bar(
+                label=frame.network_name,
+                value=format_money(frame.amount),
+                percent=round(100 * frame.amount / largest),
+            )
+            for frame in sorted(allocation.frames, key=lambda f: -f.amount)
+        ]
+        total = sum(frame.amount for frame in allocation.frames)
+        card = BarsCard(
+            title=T["county_title"][lang].format(year=year),
+            headline=T["county_headline"][lang].format(count=len(bars), total=format_money(total)),
+            bars=bars,
+            warning=example_data_note(lang) if allocation.example_data else None,
+            notes=self._imported_note(imported, None, lang),
+            source=T["source"][lang].format(source=self._data.region.source),
+        )
+        return Reply(fallback(card), ("bars", card))
+
+    # Deadlines
+
+    def _deadline(self, question: Question, asker: Asker, lang: Lang) -> Reply:
+        now = self._clock()
+        network, _ = self._network(question, asker)
+        network_id = network.id if network else None
+        region = self._data.region
+        if question.topic is Topic.NEXT_DEADLINE:
+            found = next_deadline(region, now, network_id=network_id)
+            if found is None:
+                return Reply(T["no_next"][lang])
+            title = T["next_title"][lang].format(step=found.step.name.get(lang))
+        else:
+            found = deadline_for(region, question.step_id or "", after=now, network_id=network_id)
+            title = T["deadline_title"][lang].format(step=found.step.name.get(lang))
+        today = oslo_today(now)
+        card = FactsCard(
+            title=title,
+            headline=describe_deadline(found, today, lang),
+            facts=[
+                Fact(title=T["from"][lang], value=found.step.from_actor.get(lang)),
+                Fact(title=T["to"][lang], value=found.step.to_actor.get(lang)),
+                Fact(title=T["due"][lang], value=due_text(found, today, lang)),
+            ],
+            source=T["source"][lang].format(source=region.source),
+            buttons=[Button(title=T["see_calendar"][lang], text="frister")],
+        )
+        return Reply(fallback(card), ("facts", card))
+
+    def _calendar(self, question: Question, asker: Asker, lang: Lang) -> Reply:
+        now = self._clock()
+        network, _ = self._network(question, asker)
+        region = self._data.region
+        year = question.year or self._data.cycle_year(now)
+        deadlines = cycle_deadlines(region, year, network_id=network.id if network else None)
+        today = oslo_today(now)
+        card = FactsCard(
+            title=T["calendar_title"][lang].format(year=year),
+            headline=T["calendar_headline"][lang].format(region=region.name),
+            facts=[
+                Fact(
+                    title=f"{d.step.number}. {d.step.name.get(lang)}",
+                    value=due_text(d, today, lang),
+                )
+                for d in deadlines
+            ],
+            warning=example_data_note(lang) if any(d.example_data for d in deadlines) else None,
+            source=T["source"][lang].format(source=region.source),
+        )
+        return Reply(fallback(card), ("facts", card))
+
+    # Helpers
+
+    def _network(self, question: Question, asker: Asker) -> tuple[Network | None, str | None]:
+        """The network asked about, else the asker's own; plus the municipality that named it."""
+        region = self._data.region
+        if question.network is not None:
+            return question.network, municipality(question.network, question.place)
+        if question.place is not None:
+            return None, None
+        profile = asker.profile
+        if profile.network_id:
+            return region.network(profile.network_id), None
+        if profile.municipality:
+            found = region.find_network(profile.municipality)
+            return found, (profile.municipality if found else None)
+        return None, None
+
+    def _unknown_network(self, place: str | None, lang: Lang) -> Reply:
+        region = self._data.region
+        names = ", ".join(network.name for network in region.networks)
+        if place is None:
+            example = region.networks[0].name
+            return Reply(T["which_network"][lang].format(example=example, names=names))
+        return Reply(T["not_found"][lang].format(place=place, region=region.name, names=names))
+
+    @staticmethod
+    def _imported_note(
+        imported: ImportedCounts | None, network_id: str | None, lang: Lang
+    ) -> list[str]:
+        if imported is None or (network_id is not None and network_id not in imported.counts):
+            return []
+        day = format_date(oslo_today(imported.imported_at), lang)
+        return [T["imported"][lang].format(source=imported.source, date=day)]

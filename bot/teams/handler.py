@@ -1,0 +1,290 @@
+"""The Teams handler: routes messages, card submits and install events to features.
+
+Handlers route, features act: a message goes to the active dialog if there is one, otherwise
+through one table from command to feature. Install events store or retire the conversation
+reference that proactive messages (the reminders) will need.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from botbuilder.core import (
+    ConversationState,
+    InvokeResponse,
+    TurnContext,
+    UserState,
+)
+from botbuilder.core.bot_state import CachedBotState
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
+from botbuilder.schema import ActivityTypes
+
+from bot import replies
+from bot.profile.model import UserProfile
+from bot.qa.answers import Reply
+from bot.store.references import ConversationReferences
+from bot.teams.conversations import conversation_record, conversation_type
+from bot.teams.messages import card_message
+from bot.teams.turn_language import language, set_language
+from bot.understanding.commands import Command, match_command, match_link
+from bot.understanding.language import choose_language, language_evidence
+from cards.payloads import AskPayload, NeedsPayload, Payload, PayloadError, parse_payload
+from cards.reminder_views import ReminderPayload
+from cards.renderer import CardRenderer
+from dialogs.needs.routes import NeedsFeature
+from dialogs.profile.dialog import ProfileDialog
+from dialogs.qa.routes import QaFeature
+from dialogs.reminders.routes import RemindersFeature
+
+log = logging.getLogger(__name__)
+
+Route = Callable[[TurnContext, DialogContext], Awaitable[None]]
+# The activities the bot may answer (a message, a card's Action.Execute, its own arrival).
+_SPOKEN = (ActivityTypes.message, ActivityTypes.invoke, ActivityTypes.conversation_update)
+
+
+class LagetBot(TeamsActivityHandler):
+    """The bot: one instance per process, state passed in, nothing global."""
+
+    def __init__(
+        self,
+        conversation_state: ConversationState,
+        user_state: UserState,
+        *,
+        references: ConversationReferences,
+        cards: CardRenderer,
+        qa: QaFeature,
+        needs: NeedsFeature,
+        reminders: RemindersFeature,
+    ) -> None:
+        super().__init__()
+        self._conversation_state = conversation_state
+        self._user_state = user_state
+        self._references = references
+        self._cards = cards
+        self._qa = qa
+        self._profiles = user_state.create_property("profile")
+        self._dialogs = DialogSet(conversation_state.create_property("DialogState"))
+        self._needs = needs
+        self._reminders = reminders
+        self._dialogs.add(ProfileDialog(self._profiles, cards))
+        self._dialogs.add(needs.dialog())
+        self._routes: dict[Command, Route] = {
+            Command.HELP: self._welcome,
+            Command.GREETING: self._welcome,
+            Command.PROFILE: self._start_profile,
+            Command.CANCEL: self._nothing_to_cancel,
+            Command.NEW_NEEDS: needs.start,
+            Command.RESUME_NEEDS: needs.resume,
+            Command.MY_NEEDS: needs.mine,
+            Command.NETWORK_STATUS: self._network_status,
+            Command.REMINDERS: self._reminder_overview,
+            Command.THANKS: self._you_are_welcome,
+        }
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        await self._load_states(turn_context)
+        await self._decide_language(turn_context)
+        await super().on_turn(turn_context)
+        await self._conversation_state.save_changes(turn_context)
+        await self._user_state.save_changes(turn_context)
+
+    # Messages and card submits
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        if activity.value is not None and not activity.text:
+            try:
+                payload = parse_payload(activity.value)
+            except PayloadError:
+                await turn_context.send_activity(replies.STALE_BUTTON.get(language(turn_context)))
+                return
+            await self._on_payload(turn_context, payload)
+            return
+        await self._handle_text(turn_context, TurnContext.remove_recipient_mention(activity) or "")
+
+    async def on_invoke_activity(self, turn_context: TurnContext) -> InvokeResponse:
+        """Action.Execute gets the same payloads as Action.Submit and a short receipt.
+
+        The SDK's own route types the receipt's `value` as an object, but Universal Actions
+        want a string there, so `adaptiveCard/action` is answered here.
+        """
+        activity = turn_context.activity
+        if activity.name != "adaptiveCard/action":
+            return await super().on_invoke_activity(turn_context)
+        value = activity.value if isinstance(activity.value, dict) else {}
+        action = value.get("action")
+        try:
+            payload = parse_payload(action.get("data") if isinstance(action, dict) else None)
+        except PayloadError:
+            return _invoke_message(replies.STALE_BUTTON.get(language(turn_context)))
+        await self._on_payload(turn_context, payload)
+        return _invoke_message(replies.RECEIVED.get(language(turn_context)))
+
+    async def _on_payload(self, turn_context: TurnContext, payload: Payload) -> None:
+        """The one table from button payloads to features."""
+        if isinstance(payload, AskPayload):
+            await self._handle_text(turn_context, payload.text)
+        elif isinstance(payload, NeedsPayload):
+            dialog_context = await self._dialogs.create_context(turn_context)
+            await self._needs.on_payload(turn_context, dialog_context, payload)
+        elif isinstance(payload, ReminderPayload):
+            await self._reminders.on_payload(turn_context, payload)
+        else:
+            profile = await self._profile(turn_context)
+            reply = await self._qa.on_payload(turn_context, payload, profile)
+            await self._remember_network(turn_context, profile, reply)
+
+    async def _handle_text(self, turn_context: TurnContext, text: str) -> None:
+        activity = turn_context.activity
+        text = text.strip()
+        if len(text) > replies.MAX_MESSAGE_CHARS:
+            await turn_context.send_activity(replies.TOO_LONG.get(language(turn_context)))
+            return
+        if not text:
+            await turn_context.send_activity(replies.EMPTY.get(language(turn_context)))
+            return
+        activity.text = text
+        dialog_context = await self._dialogs.create_context(turn_context)
+        if dialog_context.active_dialog is not None:
+            result = await dialog_context.continue_dialog()
+            if result.status != DialogTurnStatus.Empty or turn_context.responded:
+                return
+        linked_network = match_link(text)
+        if linked_network is not None:
+            await self._reminders.link(turn_context, linked_network)
+            return
+        command = match_command(text)
+        route = self._routes.get(command) if command else None
+        if route is not None:
+            await route(turn_context, dialog_context)
+            return
+        profile = await self._profile(turn_context)
+        reply = await self._qa.ask(turn_context, text, profile)
+        await self._remember_network(turn_context, profile, reply)
+
+    async def _remember_network(
+        self, turn_context: TurnContext, profile: UserProfile, reply: Reply | None
+    ) -> None:
+        """«Jeg hører til Fosen»: keep the network in the user's profile."""
+        if reply is not None and reply.remember_network is not None:
+            profile = profile.model_copy(update={"network_id": reply.remember_network})
+            await self._profiles.set(turn_context, profile.model_dump())
+
+    async def _welcome(self, turn_context: TurnContext, _dc: DialogContext | None = None) -> None:
+        welcome = replies.WELCOME[language(turn_context)]
+        await turn_context.send_activity(card_message(self._cards, "welcome", welcome))
+
+    async def _start_profile(self, _turn_context: TurnContext, dc: DialogContext) -> None:
+        await dc.begin_dialog(ProfileDialog.__name__)
+
+    async def _reminder_overview(self, turn_context: TurnContext, _dc: DialogContext) -> None:
+        await self._reminders.overview(turn_context)
+
+    async def _network_status(self, turn_context: TurnContext, _dc: DialogContext) -> None:
+        await self._needs.status(turn_context, await self._profile(turn_context))
+
+    async def _profile(self, turn_context: TurnContext) -> UserProfile:
+        """The user's profile; an unreadable one is started afresh rather than failing every
+        turn of that user from now on (it cannot be read, so nothing more is lost)."""
+        try:
+            return UserProfile.model_validate(await self._profiles.get(turn_context) or {})
+        except Exception:  # undecodable row or a profile of another shape
+            activity = turn_context.activity
+            log.warning(
+                "user state unreadable, profile started afresh",
+                extra={
+                    "conversation_id": activity.conversation.id if activity.conversation else None
+                },
+            )
+            # BotState.delete expects a loaded state; this one never loaded.
+            state = self._user_state
+            turn_context.turn_state.pop(state._context_service_key, None)  # noqa: SLF001
+            await state._storage.delete([state.get_storage_key(turn_context)])  # noqa: SLF001
+            return UserProfile()
+
+    async def _you_are_welcome(self, turn_context: TurnContext, _dc: DialogContext) -> None:
+        await turn_context.send_activity(replies.YOU_ARE_WELCOME.get(language(turn_context)))
+
+    async def _nothing_to_cancel(self, turn_context: TurnContext, _dc: DialogContext) -> None:
+        await turn_context.send_activity(replies.NOTHING_TO_CANCEL.get(language(turn_context)))
+
+    async def _load_states(self, turn_context: TurnContext) -> None:
+        """Read the conversation's and the user's state in one storage read (one query).
+
+        BotState.load reads its own key only, so a turn made two round trips before it did
+        any work. Both caches are filled here; a state that cannot be read this way (no user,
+        an unreadable row) is left to BotState.load, which reports it as before.
+        """
+        states = (self._conversation_state, self._user_state)
+        try:
+            keys = {state: state.get_storage_key(turn_context) for state in states}
+            storage = self._conversation_state._storage  # noqa: SLF001
+            if self._user_state._storage is not storage:  # noqa: SLF001  (one read needs one store)
+                return
+            items = await storage.read(list(keys.values()))
+        except Exception:  # any failure: each state loads itself, as the SDK does
+            return
+        for state, key in keys.items():
+            if state.get_cached_state(turn_context) is None:
+                turn_context.turn_state[state._context_service_key] = CachedBotState(  # noqa: SLF001
+                    items.get(key)
+                )
+
+    # Language
+
+    async def _decide_language(self, turn_context: TurnContext) -> None:
+        """Reply in the written form of the user's message; remember it for the next turns.
+
+        A message whose words show bokmål or nynorsk sets the language and is remembered, so a
+        short answer («ja», «2») or a card submit keeps it; with nothing known, the Teams locale
+        decides.
+        """
+        activity = turn_context.activity
+        sender = activity.from_property
+        if activity.type not in _SPOKEN or sender is None or not sender.id:
+            return
+        profile = await self._profile(turn_context)  # an unreadable one is started afresh
+        typed = activity.text if activity.type == ActivityTypes.message else None
+        lang = choose_language(typed, profile.lang, activity.locale)
+        set_language(turn_context, lang)
+        if lang != profile.lang and language_evidence(typed or "") is not None:
+            await self._profiles.set(
+                turn_context, profile.model_copy(update={"lang": lang}).model_dump()
+            )
+
+    # Install events
+
+    async def on_installation_update_add(self, turn_context: TurnContext) -> None:
+        await self._remember(turn_context)
+
+    async def on_installation_update_remove(self, turn_context: TurnContext) -> None:
+        await self._forget(turn_context)
+
+    async def on_conversation_update_activity(self, turn_context: TurnContext) -> None:
+        """Only the bot's own arrival and departure matter here (no connector look-ups)."""
+        activity = turn_context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        if any(member.id == bot_id for member in activity.members_added or []):
+            await self._remember(turn_context)
+            if conversation_type(activity) == "personal":
+                await self._welcome(turn_context)
+        elif any(member.id == bot_id for member in activity.members_removed or []):
+            await self._forget(turn_context)
+
+    async def _remember(self, turn_context: TurnContext) -> None:
+        record = conversation_record(turn_context.activity)
+        await self._references.store(record)
+        log.info("conversation stored", extra={"conversation_id": record.conversation_id})
+
+    async def _forget(self, turn_context: TurnContext) -> None:
+        conversation_id = turn_context.activity.conversation.id
+        await self._references.retire(conversation_id)
+        log.info("conversation retired", extra={"conversation_id": conversation_id})
+
+
+def _invoke_message(text: str) -> InvokeResponse:
+    body = {"statusCode": 200, "type": "application/vnd.microsoft.activity.message", "value": text}
+    return InvokeResponse(status=200, body=body)
