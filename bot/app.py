@@ -1,15 +1,14 @@
-"""The composition root: `build_laget(settings)` wires everything, `create_app` serves it."""
+"""The composition root: `build_laget(settings)` makes every part and passes it in.
+
+The HTTP door that serves it is `bot.teams.server.create_app`.
+"""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from http import HTTPStatus
 
-from aiohttp import web
-from botbuilder.core import ConversationState, UserState
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.needs.service import NeedsService
@@ -21,26 +20,30 @@ from bot.scheme import load_region
 from bot.scheme.scheme_data import SchemeData
 from bot.settings import Settings
 from bot.store.audit import AuditLog
+from bot.store.channel_links import ChannelLinks
+from bot.store.completions import Completions
 from bot.store.counts import CountsRepository
-from bot.store.db import create_engine, ping
+from bot.store.db import create_engine
 from bot.store.locks import ConversationLocks
 from bot.store.migrate import upgrade_async
 from bot.store.needs import NeedsReports
+from bot.store.outbox import Outbox
 from bot.store.qa import QaLog
 from bot.store.references import ConversationReferences
 from bot.store.roles import RolesRepository
 from bot.store.state import StateStore
 from bot.teams.adapter import LagetAdapter
+from bot.teams.assembly import TeamsParts
 from bot.teams.handler import LagetBot
 from bot.teams.notify import NetworkNotifier
-from bot.teams.proactive import TeamsChannel
-from bot.teams.storage import SqlStorage
 from bot.understanding.knowledge import KnowledgeBase
 from bot.understanding.recognizer import Recognizer
 from cards.renderer import CardRenderer
 from dialogs.needs.routes import NeedsFeature
+from dialogs.profile.routes import ProfileFeature
 from dialogs.qa.routes import QaFeature
 from dialogs.reminders.routes import RemindersFeature
+from dialogs.welcome.routes import WelcomeFeature
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,8 @@ class Laget:
         await self.engine.dispose()
 
 
-def _now() -> datetime:
+def utc_now() -> datetime:
+    """The real clock (tests pass their own)."""
     return datetime.now(UTC)
 
 
@@ -71,7 +75,7 @@ async def build_laget(
     settings: Settings,
     *,
     migrate: bool = True,
-    clock: Callable[[], datetime] = _now,
+    clock: Callable[[], datetime] = utc_now,
     recognizer: Recognizer | None = None,
 ) -> Laget:
     """Create storage, adapter, bot and dialogs; apply migrations first unless told not to.
@@ -85,19 +89,18 @@ async def build_laget(
     engine = create_engine(settings.database_url)
     scheme = SchemeData(region, CountsRepository(engine))
     roles = RolesRepository(engine)
-    storage = SqlStorage(StateStore(engine))
-    conversation_state = ConversationState(storage)
-    user_state = UserState(storage)
     references = ConversationReferences(engine)
     cards = CardRenderer()
     locks = ConversationLocks(engine)
-    adapter = LagetAdapter(settings, conversation_state, locks)
+    teams = TeamsParts.make(settings, StateStore(engine), locks)
     answers = SchemeAnswers(scheme, roles, clock)
-    channel = TeamsChannel(adapter, settings.microsoft_app_id)
+    channel = teams.channel
     reports = NeedsReports(engine)
     reminders = assemble_reminders(
         region=region,
-        engine=engine,
+        outbox=Outbox(engine),
+        links=ChannelLinks(engine),
+        completions=Completions(engine),
         references=references,
         roles=roles,
         reports=reports,
@@ -108,7 +111,9 @@ async def build_laget(
     )
     notifier = NetworkNotifier(channel, references, roles, reminders.links.conversations)
     audit = AuditLog(engine)
-    needs = NeedsFeature(NeedsService(reports, scheme, roles, clock), cards, notifier, audit)
+    needs = NeedsFeature(
+        NeedsService(reports, scheme, roles, clock), cards, notifier, audit, teams.profiles
+    )
     qa = QaFeature(
         QaService(
             recognizer or Recognizer(region), KnowledgeBase(), answers, region, QaLog(engine)
@@ -118,6 +123,7 @@ async def build_laget(
         channel=channel,
         roles=roles,
         region=region,
+        profiles=teams.profiles,
     )
     reminders_feature = RemindersFeature(
         reminders,
@@ -128,56 +134,7 @@ async def build_laget(
         clock=clock,
         audit=audit,
     )
-    bot = LagetBot(
-        conversation_state,
-        user_state,
-        references=references,
-        cards=cards,
-        qa=qa,
-        needs=needs,
-        reminders=reminders_feature,
-    )
-    return Laget(settings, engine, adapter, bot, references, scheme, roles, reminders, locks)
-
-
-LAGET = web.AppKey("laget", Laget)
-
-
-def create_app(
-    settings: Settings,
-    *,
-    clock: Callable[[], datetime] = _now,
-    recognizer: Recognizer | None = None,
-) -> web.Application:
-    """The aiohttp application: POST /api/messages and GET /healthz."""
-    app = web.Application(client_max_size=settings.max_body_bytes)
-
-    async def lifecycle(app: web.Application):  # type: ignore[no-untyped-def]
-        laget = app[LAGET] = await build_laget(settings, clock=clock, recognizer=recognizer)
-        stop = asyncio.Event()
-        worker = None
-        if settings.reminder_interval > 0:
-            # Reminders are sent from inside `serve`; several instances may run it at once.
-            run = laget.reminders.worker.run(settings.reminder_interval, stop)
-            worker = asyncio.create_task(run, name="reminders")
-        yield
-        stop.set()
-        if worker is not None:
-            await worker
-        await laget.close()
-
-    async def messages(request: web.Request) -> web.Response:
-        laget = request.app[LAGET]
-        return await laget.adapter.process(request, laget.bot)
-
-    async def healthz(request: web.Request) -> web.Response:
-        if await ping(request.app[LAGET].engine):
-            return web.json_response({"status": "ok"})
-        return web.json_response(
-            {"status": "database unavailable"}, status=HTTPStatus.SERVICE_UNAVAILABLE
-        )
-
-    app.cleanup_ctx.append(lifecycle)
-    app.router.add_post("/api/messages", messages)
-    app.router.add_get("/healthz", healthz)
-    return app
+    welcome = WelcomeFeature(cards)
+    features = (welcome, ProfileFeature(teams.profiles, cards), needs, reminders_feature, qa)
+    bot = teams.bot(references, welcome.welcome, [f.router() for f in features])
+    return Laget(settings, engine, teams.adapter, bot, references, scheme, roles, reminders, locks)

@@ -11,12 +11,12 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import text
 
-from bot.app import create_app
-from bot.reminders import tables as _reminder_tables  # noqa: F401  (dropped on reset too)
 from bot.scheme import load_region
 from bot.settings import Settings
+from bot.store import reminder_tables as _reminder_tables  # noqa: F401  (dropped on reset too)
 from bot.store.db import create_engine
 from bot.store.tables import metadata
+from bot.teams.server import create_app
 from bot.understanding.recognizer import Recognizer
 from tests.activities import Client
 from tests.reminders.fake_teams import FakeTeams, fake_teams

@@ -28,18 +28,20 @@ from aiohttp import ClientSession, web
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 
 from bot.reminders.card import ReminderCards
-from bot.reminders.links import ChannelLinks
-from bot.reminders.outbox import Outbox
-from bot.reminders.progress import Completions, StoredProgress
+from bot.reminders.model import ConversationRecord
+from bot.reminders.progress import StoredProgress
 from bot.reminders.rules import load_rules
 from bot.reminders.sender import TEAMS_PER_CONVERSATION, Rate, RateLimits, Sender
-from bot.reminders.tables import reminders
 from bot.reminders.targets import StoredTargets
 from bot.reminders.worker import ReminderWorker
 from bot.scheme.calendar import OSLO
 from bot.scheme.loader import load_region
+from bot.store.channel_links import ChannelLinks
+from bot.store.completions import Completions
 from bot.store.db import create_engine
-from bot.store.references import ConversationRecord, ConversationReferences
+from bot.store.outbox import Outbox
+from bot.store.references import ConversationReferences
+from bot.store.reminder_tables import reminders
 from bot.store.roles import RolesRepository
 from bot.store.tables import metadata
 from bot.teams.proactive import TeamsChannel

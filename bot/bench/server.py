@@ -79,7 +79,7 @@ def _app(spec: ServerSpec) -> web.Application:
         from bot.bench.echo import create_echo_app  # noqa: PLC0415
 
         return create_echo_app(settings)
-    from bot.app import create_app  # noqa: PLC0415
+    from bot.teams.server import create_app  # noqa: PLC0415
 
     return create_app(settings)  # trains the recogniser at start, as `laget serve` does
 

@@ -16,6 +16,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from bot.audit import cli_actor
 from bot.needs.export import write_csv, write_xlsx
 from bot.scheme import (
     AllocationError,
@@ -28,13 +29,14 @@ from bot.scheme import (
     format_money,
     load_region,
 )
+from bot.scheme.counts import Counts
 from bot.scheme.counts_csv import parse_counts_csv
 from bot.scheme.formatting import format_number
 from bot.scheme.roles import RoleAssignment
 from bot.scheme.scheme_data import SchemeData
 from bot.settings import Settings
-from bot.store.audit import AuditLog, cli_actor
-from bot.store.counts import Counts, CountsRepository
+from bot.store.audit import AuditLog
+from bot.store.counts import CountsRepository
 from bot.store.db import create_engine
 from bot.store.migrate import upgrade_async
 from bot.store.needs import NeedsReports

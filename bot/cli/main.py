@@ -11,13 +11,14 @@ from typing import Any
 from aiohttp import web
 from rich.console import Console
 
-from bot.app import build_laget, create_app
+from bot.app import build_laget
 from bot.cli import admin, qa, reminders, teams_package
 from bot.logs import configure_logging
 from bot.scheme import SchemeError, load_region
 from bot.settings import Settings, SettingsError
 from bot.store.migrate import upgrade_async
 from bot.teams.chat import ChatClient, read_stdin, render_reply, repl
+from bot.teams.server import create_app
 
 
 def _write(text: str) -> None:

@@ -16,9 +16,9 @@ from rich.table import Table
 
 from bot.app import Laget, build_laget
 from bot.reminders.planning import plan
-from bot.reminders.tables import STATES
 from bot.scheme import OSLO
 from bot.settings import Settings
+from bot.store.reminder_tables import STATES
 
 
 class ReminderCliError(Exception):

@@ -16,8 +16,8 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from bot.needs.form import FIELDS, display_value
+from bot.needs.model import Status, StoredReport
 from bot.scheme import format_date
-from bot.store.needs import Status, StoredReport
 
 HEADERS = ["Referanse", "Sendt", "Etter fristen", *(spec.label.nb for spec in FIELDS)]
 

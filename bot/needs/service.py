@@ -17,11 +17,10 @@ from pydantic import ValidationError
 
 from bot.needs.answers import REQUIRED, parse_answer
 from bot.needs.form import FIELD_BY_NAME, FIELDS, NeedsReport, missing_fields
+from bot.needs.model import Author, ReportStore, Status, StoredReport, WriteOutcome
 from bot.scheme import Lang, Localized, cycle_deadlines, oslo_today
-from bot.scheme.roles import can_view_network_reports
+from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.scheme.scheme_data import SchemeData
-from bot.store.needs import Author, NeedsReports, Outcome, Status, StoredReport
-from bot.store.roles import RolesRepository
 
 UNKNOWN_MUNICIPALITY = Localized(
     nb="Finner ikke kommunen «{name}» i {region}.", nn="Finn ikkje kommunen «{name}» i {region}."
@@ -57,9 +56,9 @@ class NeedsService:
 
     def __init__(
         self,
-        reports: NeedsReports,
+        reports: ReportStore,
         scheme: SchemeData,
-        roles: RolesRepository,
+        roles: RoleDirectory,
         clock: Callable[[], datetime],
     ) -> None:
         self.reports = reports
@@ -121,7 +120,7 @@ class NeedsService:
             network_id=network_id,
             action=action,
         )
-        if outcome is not Outcome.DONE:
+        if outcome is not WriteOutcome.DONE:
             raise StaleCard
         fresh = await self.reports.get(report.id)
         assert fresh is not None
@@ -156,15 +155,15 @@ class NeedsService:
 
     async def submit(
         self, report_id: int, version: int, author: Author, lang: Lang
-    ) -> tuple[Outcome, StoredReport | None, dict[str, str]]:
+    ) -> tuple[WriteOutcome, StoredReport | None, dict[str, str]]:
         """Send once. Returns the outcome, the report and, if incomplete, the errors (in `lang`)."""
         report = await self.own(report_id, author)
         if report is None:
-            return Outcome.MISSING, None, {}
+            return WriteOutcome.MISSING, None, {}
         if report.status is Status.DRAFT:
             errors = self.incomplete(report, lang)
             if errors:
-                return Outcome.STALE, report, errors
+                return WriteOutcome.STALE, report, errors
         outcome, sent = await self.reports.submit(
             report_id, version, author=author, late=self.past_deadline(report)
         )
@@ -173,7 +172,7 @@ class NeedsService:
     async def may_see_network(self, aad_id: str | None, network_id: str) -> bool:
         """Coordinators of the network and administrators may see others' reports."""
         person = await self._roles.person(aad_id)
-        return person is not None and can_view_network_reports(person, network_id)
+        return person is not None and allowed(person, Permission.VIEW_NETWORK_REPORTS, network_id)
 
     async def network_status(self, network_id: str, year: int | None = None) -> NetworkStatus:
         """Who has sent, who is drafting, and which member municipalities have not started."""

@@ -8,8 +8,8 @@ holds the rest: the replies of `dialogs.needs.routes` and the texts of the cards
 
 from __future__ import annotations
 
+from bot.needs.model import Status
 from bot.scheme import Localized
-from bot.store.needs import Status
 
 # Replies
 

@@ -13,9 +13,9 @@ from typing import Any
 from bot.needs import texts as t
 from bot.needs.answers import NOT_A_COUNT, REQUIRED, cut
 from bot.needs.form import FIELDS, FieldSpec, display_value
+from bot.needs.model import Status, StoredReport
 from bot.needs.service import NetworkStatus
 from bot.scheme import Lang, format_date
-from bot.store.needs import Status, StoredReport
 from cards.payloads import needs
 from cards.views import Button, Fact, FactsCard, FormCard, FormInput, shorten
 

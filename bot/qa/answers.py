@@ -29,10 +29,9 @@ from bot.scheme import (
     next_deadline,
     oslo_today,
 )
-from bot.scheme.roles import can_view_county
+from bot.scheme.counts import ImportedCounts
+from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.scheme.scheme_data import SchemeData
-from bot.store.counts import ImportedCounts
-from bot.store.roles import RolesRepository
 from bot.understanding.questions import Question, Topic
 from cards.views import Bar, BarsCard, Button, Fact, FactsCard
 
@@ -58,7 +57,7 @@ class SchemeAnswers:
     """Answers scheme questions from the data, the imported counts and the asker's roles."""
 
     def __init__(
-        self, data: SchemeData, roles: RolesRepository, clock: Callable[[], datetime]
+        self, data: SchemeData, roles: RoleDirectory, clock: Callable[[], datetime]
     ) -> None:
         self._data = data
         self._roles = roles
@@ -108,7 +107,7 @@ class SchemeAnswers:
     async def _county(self, question: Question, asker: Asker, lang: Lang) -> Reply:
         example = self._data.region.networks[0].name
         person = await self._roles.person(asker.aad_object_id)
-        if person is None or not can_view_county(person):
+        if person is None or not allowed(person, Permission.VIEW_COUNTY):
             return Reply(T["county_refused"][lang].format(example=example))
         year = question.year or self._data.cycle_year(self._clock())
         try:

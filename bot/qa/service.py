@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from bot.qa.answers import Asker, Reply, SchemeAnswers
+from bot.qa.model import QuestionLog, Vote
 from bot.replies import WELCOME
 from bot.scheme import Lang, RegionData
 from bot.scheme.privacy import contains_national_id
-from bot.store.qa import QaLog, Vote
 from bot.understanding.intents import Intent
 from bot.understanding.knowledge import KnowledgeBase, fixed_posts_answer
 from bot.understanding.questions import Question, Topic
@@ -76,7 +76,7 @@ class QaService:
         knowledge: KnowledgeBase,
         answers: SchemeAnswers,
         region: RegionData,
-        log: QaLog,
+        log: QuestionLog,
     ) -> None:
         self._recognizer = recognizer
         self._knowledge = knowledge

@@ -1,4 +1,4 @@
-"""Putting the reminder engine together from Laget's stores (called by the composition root).
+"""Putting the reminder engine together from the stores it is given (by the composition root).
 
 No Bot Framework here: the Teams `Channel` is passed in. The behovsmelding feeds the planner:
 a network's owners count as done with the behovsmelding step once they have sent one, and the
@@ -11,21 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
+from bot.needs.model import ReportStore, Status
 from bot.reminders.card import ReminderCards
 from bot.reminders.channel import Channel
-from bot.reminders.links import ChannelLinks
-from bot.reminders.outbox import Outbox
-from bot.reminders.progress import Completions, StoredProgress
+from bot.reminders.model import CompletionStore, ConversationDirectory, LinkStore, ReminderOutbox
+from bot.reminders.progress import StoredProgress
 from bot.reminders.rules import ReminderRules, load_rules
 from bot.reminders.sender import Sender
 from bot.reminders.targets import OwnerContact, StoredTargets
 from bot.reminders.worker import ReminderWorker
 from bot.scheme import RegionData
-from bot.store.needs import NeedsReports, Status
-from bot.store.references import ConversationReferences
-from bot.store.roles import RolesRepository
+from bot.scheme.roles import RoleDirectory
 from cards.renderer import CardRenderer
 
 
@@ -34,9 +30,9 @@ class Reminders:
     """The reminder engine's parts, for the worker, the Teams commands and the CLI."""
 
     rules: ReminderRules
-    outbox: Outbox
-    links: ChannelLinks
-    completions: Completions
+    outbox: ReminderOutbox
+    links: LinkStore
+    completions: CompletionStore
     targets: StoredTargets
     progress: StoredProgress
     cards: ReminderCards
@@ -46,16 +42,18 @@ class Reminders:
 def assemble(
     *,
     region: RegionData,
-    engine: AsyncEngine,
-    references: ConversationReferences,
-    roles: RolesRepository,
-    reports: NeedsReports,
+    outbox: ReminderOutbox,
+    links: LinkStore,
+    completions: CompletionStore,
+    references: ConversationDirectory,
+    roles: RoleDirectory,
+    reports: ReportStore,
     channel: Channel,
     renderer: CardRenderer,
     clock: Callable[[], datetime],
     cycle_year: Callable[[datetime], int],
 ) -> Reminders:
-    """Every part, wired to the database and the channel."""
+    """Every part, wired to the stores and the channel the composition root passes in."""
     rules = load_rules(region)
 
     async def submitted_owners(network_id: str, cycle_year: int) -> list[str]:
@@ -74,9 +72,6 @@ def assemble(
             if r.network_id and r.author_aad_id and r.answers.get("municipality")
         ]
 
-    links = ChannelLinks(engine)
-    completions = Completions(engine)
-    outbox = Outbox(engine)
     cards = ReminderCards(region, rules, renderer)
     targets = StoredTargets(region, references, roles, links, owner_contacts=owner_contacts)
     progress = StoredProgress(region, completions, submitted_owners=submitted_owners)

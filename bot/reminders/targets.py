@@ -13,11 +13,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from bot.reminders.links import ChannelLinks
+from bot.reminders.model import ConversationDirectory, ConversationRecord, LinkStore
 from bot.reminders.planning import Target
 from bot.scheme.models import RegionData, normalise_name
-from bot.store.references import ConversationRecord, ConversationReferences
-from bot.store.roles import RolesRepository
+from bot.scheme.roles import RoleDirectory
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,9 @@ class StoredTargets:
     def __init__(
         self,
         region: RegionData,
-        references: ConversationReferences,
-        roles: RolesRepository,
-        links: ChannelLinks,
+        references: ConversationDirectory,
+        roles: RoleDirectory,
+        links: LinkStore,
         *,
         owner_contacts: OwnerContacts | None = None,
     ) -> None:

@@ -3,7 +3,7 @@
 `run_once(now)` does one pass as of `now`; `run(interval, stop)` repeats it until `stop` is set,
 for embedding in `laget serve`. Several workers (processes, instances) may run against one
 PostgreSQL database: the outbox's keys and leases keep every reminder to at most one post (see
-`bot.reminders.outbox`). A failure with one reminder is logged with its key and conversation id
+`bot.store.outbox`). A failure with one reminder is logged with its key and conversation id
 and does not stop the others.
 """
 
@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 from bot.reminders.card import ReminderCards
-from bot.reminders.outbox import Outbox, StoredReminder
+from bot.reminders.model import ReminderOutbox, StoredReminder
 from bot.reminders.planning import Progress, Target, plan, settlement
 from bot.reminders.rules import ReminderRules
 from bot.reminders.sender import Outcome, Sender
@@ -69,7 +69,7 @@ class ReminderWorker:
         targets: TargetSource,
         progress: ProgressSource,
         references: ReferenceSource,
-        outbox: Outbox,
+        outbox: ReminderOutbox,
         sender: Sender,
         cards: ReminderCards,
         worker_id: str | None = None,

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Protocol
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, model_validator
 
@@ -91,36 +93,23 @@ def allowed(person: PersonRoles, permission: Permission, network_id: str | None 
     return False
 
 
-def is_admin(person: PersonRoles) -> bool:
-    """True for a county administrator."""
-    return person.admin
+@dataclass(frozen=True)
+class StoredRole:
+    """A role assignment with the display name and e-mail kept beside it."""
+
+    assignment: RoleAssignment
+    name: str
+    email: str
+    granted_at: datetime
 
 
-def is_coordinator(person: PersonRoles, network_id: str) -> bool:
-    """True when the person coordinates this network."""
-    return network_id in person.coordinator_of
+class RoleDirectory(Protocol):
+    """Where role assignments are kept (the store implements it)."""
 
+    async def person(self, aad_object_id: str | None) -> PersonRoles | None:
+        """The roles of one person; None when Teams sent no usable object id."""
+        ...
 
-def can_view_network_reports(person: PersonRoles, network_id: str) -> bool:
-    """May see who submitted in this network, read the submissions and export them."""
-    return allowed(person, Permission.VIEW_NETWORK_REPORTS, network_id)
-
-
-def can_manage_network(person: PersonRoles, network_id: str) -> bool:
-    """May link the network's Teams channel and set up deadline nudges for it."""
-    return allowed(person, Permission.MANAGE_NETWORK, network_id)
-
-
-def can_view_county(person: PersonRoles) -> bool:
-    """May see every network's submissions and status at once."""
-    return allowed(person, Permission.VIEW_COUNTY)
-
-
-def can_edit_data(person: PersonRoles) -> bool:
-    """May load the year's data, decided frames, dates and role assignments."""
-    return allowed(person, Permission.EDIT_DATA)
-
-
-def networks_with_reports(person: PersonRoles, network_ids: Iterable[str]) -> list[str]:
-    """The networks, of those given, whose reports the person may see (in the given order)."""
-    return [n for n in network_ids if can_view_network_reports(person, n)]
+    async def all(self) -> list[StoredRole]:
+        """Every assignment, administrators first."""
+        ...

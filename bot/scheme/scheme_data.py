@@ -10,14 +10,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.scheme import Allocation, RegionData, compute_allocation, current_cycle_year
+from bot.scheme.counts import Counts, CountsStore, ImportedCounts
 from bot.scheme.models import NetworkYear
-from bot.store.counts import Counts, CountsRepository, ImportedCounts
 
 
 class SchemeData:
     """One region's data with the imported counts applied."""
 
-    def __init__(self, region: RegionData, counts: CountsRepository) -> None:
+    def __init__(self, region: RegionData, counts: CountsStore) -> None:
         self.region = region
         self._counts = counts
 

@@ -1,41 +1,19 @@
-"""The audit log: every submission, change, export, role change and channel link.
+"""The audit log in the database: every submission, change, export, role change and link.
 
-Entries name the actor (an Azure AD object id, a Teams user id, or "cli:<os user>"), the action
-and its subject (a reference number, a network); `detail` holds small facts as JSON, never the
-contents of a report.
+Implements `bot.audit.Audit`; `detail` is kept as JSON.
 """
 
 from __future__ import annotations
 
-import getpass
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.audit import AuditEntry
 from bot.store.tables import audit_log
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    """One audited action."""
-
-    at: datetime
-    actor: str
-    action: str
-    subject: str
-    detail: dict[str, Any]
-
-
-def cli_actor() -> str:
-    """The actor name for commands run on the server."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):  # no user name in a bare container
-        return "cli"
 
 
 class AuditLog:

@@ -3,30 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.scheme.counts import Counts, ImportedCounts
 from bot.store.tables import network_counts
-
-
-@dataclass(frozen=True)
-class Counts:
-    """One network's counts for a year."""
-
-    elevtall: int
-    barnetall: int
-
-
-@dataclass(frozen=True)
-class ImportedCounts:
-    """A year's imported counts and where they came from."""
-
-    counts: dict[str, Counts]
-    source: str
-    imported_at: datetime
 
 
 class CountsRepository:

@@ -1,85 +1,27 @@
 """Stored behovsmeldinger: drafts, sending (exactly once), changes with history, withdrawal.
 
 Each change bumps `version`, and every write that comes from a card names the version the card
-was made from: a stale or repeated button press changes nothing and is told apart (`Outcome`).
+was made from: a stale or repeated button press changes nothing and is told apart (`WriteOutcome`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.needs.model import (
+    Author,
+    HistoryEntry,
+    Status,
+    StoredReport,
+    WriteOutcome,
+    reference_for,
+)
 from bot.store.tables import needs_report_history, needs_reports
-
-
-class Status(StrEnum):
-    """Where a report is in its life."""
-
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    WITHDRAWN = "withdrawn"
-
-
-class Outcome(StrEnum):
-    """What a conditional write did."""
-
-    DONE = "done"
-    ALREADY = "already"  # it was already in the requested state (e.g. sent twice)
-    STALE = "stale"  # the report changed since the card was made
-    MISSING = "missing"  # no such report for this user
-
-
-@dataclass(frozen=True)
-class Author:
-    """Who writes: the Teams user id (always), their Azure AD object id and name if known."""
-
-    id: str
-    aad_id: str | None = None
-    name: str = ""
-
-
-@dataclass(frozen=True)
-class StoredReport:
-    """One report as stored."""
-
-    id: int
-    year: int
-    network_id: str | None
-    author_id: str
-    author_aad_id: str | None
-    author_name: str
-    owner: str
-    status: Status
-    step: int
-    answers: dict[str, Any]
-    version: int
-    reference: str | None
-    late: bool
-    created_at: datetime
-    updated_at: datetime
-    submitted_at: datetime | None
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One kept change."""
-
-    version: int
-    action: str
-    actor_name: str
-    at: datetime
-    answers: dict[str, Any]
-
-
-def reference_for(report_id: int, year: int) -> str:
-    """The reference number a sent report gets, e.g. "BM-2027-0007"."""
-    return f"BM-{year}-{report_id:04d}"
 
 
 class NeedsReports:
@@ -117,10 +59,6 @@ class NeedsReports:
         """One report by id."""
         return await self._one(needs_reports.c.id == report_id)
 
-    async def by_reference(self, reference: str) -> StoredReport | None:
-        """One sent report by its reference number (case-insensitive)."""
-        return await self._one(needs_reports.c.reference == reference.strip().upper())
-
     async def for_author(self, author_id: str) -> list[StoredReport]:
         """The user's reports, newest change first."""
         return await self._many(needs_reports.c.author_id == author_id)
@@ -145,7 +83,7 @@ class NeedsReports:
         step: int,
         network_id: str | None,
         action: str = "saved",
-    ) -> Outcome:
+    ) -> WriteOutcome:
         """Store new answers if the report is still at `version` and not withdrawn."""
         values = {
             "answers": json.dumps(answers, ensure_ascii=False),
@@ -162,13 +100,13 @@ class NeedsReports:
 
     async def submit(
         self, report_id: int, version: int, *, author: Author, late: bool
-    ) -> tuple[Outcome, StoredReport | None]:
+    ) -> tuple[WriteOutcome, StoredReport | None]:
         """Send a draft exactly once; a second press answers ALREADY with the sent report."""
         report = await self.get(report_id)
         if report is None or report.author_id != author.id:
-            return Outcome.MISSING, None
+            return WriteOutcome.MISSING, None
         if report.status is Status.SUBMITTED:
-            return Outcome.ALREADY, report
+            return WriteOutcome.ALREADY, report
         now = datetime.now(UTC)
         values = {
             "status": Status.SUBMITTED,
@@ -182,19 +120,19 @@ class NeedsReports:
         outcome = await self._conditional(
             report_id, version, condition, values=values, author=author, action="submitted"
         )
-        if outcome is Outcome.STALE:
+        if outcome is WriteOutcome.STALE:
             fresh = await self.get(report_id)
             if fresh is not None and fresh.status is Status.SUBMITTED:
-                return Outcome.ALREADY, fresh
+                return WriteOutcome.ALREADY, fresh
         return outcome, await self.get(report_id)
 
-    async def withdraw(self, report_id: int, version: int, *, author: Author) -> Outcome:
+    async def withdraw(self, report_id: int, version: int, *, author: Author) -> WriteOutcome:
         """Withdraw a sent report (kept, with its history)."""
         report = await self.get(report_id)
         if report is None or report.author_id != author.id:
-            return Outcome.MISSING
+            return WriteOutcome.MISSING
         if report.status is Status.WITHDRAWN:
-            return Outcome.ALREADY
+            return WriteOutcome.ALREADY
         values = {
             "status": Status.WITHDRAWN,
             "version": version + 1,
@@ -234,7 +172,7 @@ class NeedsReports:
         values: dict[str, Any],
         author: Author,
         action: str,
-    ) -> Outcome:
+    ) -> WriteOutcome:
         async with self._engine.begin() as connection:
             result = await connection.execute(
                 update(needs_reports)
@@ -245,7 +183,7 @@ class NeedsReports:
                 .values(**values)
             )
             if result.rowcount != 1:
-                return Outcome.STALE
+                return WriteOutcome.STALE
             row = (
                 await connection.execute(
                     select(needs_reports.c.answers).where(needs_reports.c.id == report_id)
@@ -259,7 +197,7 @@ class NeedsReports:
                 author=author,
                 answers=json.loads(row.answers),
             )
-        return Outcome.DONE
+        return WriteOutcome.DONE
 
     async def _one(self, condition: Any) -> StoredReport | None:
         found = await self._many(condition)

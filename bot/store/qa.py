@@ -2,47 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.qa.model import AskedQuestion, Escalation, Vote
 from bot.store.tables import qa_escalations, qa_questions
-
-Vote = Literal["up", "down"]
-
-
-@dataclass(frozen=True)
-class AskedQuestion:
-    """A question as asked and understood."""
-
-    id: int
-    asked_at: datetime
-    conversation_id: str
-    user_id: str
-    text: str
-    lang: str
-    intent: str
-    score: float
-    band: str
-    missed: bool
-    feedback: str | None
-
-
-@dataclass(frozen=True)
-class Escalation:
-    """A question sent to a network's coordinators."""
-
-    id: int
-    question_id: int
-    network_id: str
-    asker_name: str
-    asker_reference: str
-    status: str
-    answer: str | None
-    answered_by: str | None
 
 
 class QaLog:

@@ -7,7 +7,6 @@ what the reminders need to choose targets (tenant, team, channel, conversation t
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -15,24 +14,8 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.reminders.model import ConversationRecord
 from bot.store.tables import conversation_refs
-
-
-@dataclass(frozen=True)
-class ConversationRecord:
-    """A conversation the bot has been installed in."""
-
-    conversation_id: str
-    conversation_type: str
-    service_url: str
-    bot_id: str
-    reference: dict[str, Any]
-    tenant_id: str | None = None
-    team_id: str | None = None
-    channel_id: str | None = None
-    user_aad_id: str | None = None  # the user of a personal chat
-    installed_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-    retired_at: datetime | None = None
 
 
 class ConversationReferences:

@@ -5,7 +5,6 @@ The checks themselves live in the domain core (`bot.scheme.roles`); this is only
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,20 +12,16 @@ from sqlalchemy import delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.scheme.roles import PersonRoles, RoleAssignment, normalise_object_id, roles_for
+from bot.scheme.roles import (
+    PersonRoles,
+    RoleAssignment,
+    StoredRole,
+    normalise_object_id,
+    roles_for,
+)
 from bot.store.tables import role_assignments
 
 ADMIN_SCOPE = ""  # network_id of an administrator's row (the key cannot hold NULL)
-
-
-@dataclass(frozen=True)
-class StoredRole:
-    """A role assignment with the display name and e-mail kept beside it."""
-
-    assignment: RoleAssignment
-    name: str
-    email: str
-    granted_at: datetime
 
 
 class RolesRepository:

@@ -7,7 +7,7 @@ from typing import Any
 from botbuilder.core import TurnContext
 from botbuilder.schema import Activity
 
-from bot.store.references import ConversationRecord
+from bot.reminders.model import ConversationRecord
 
 
 def conversation_record(

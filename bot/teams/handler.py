@@ -1,8 +1,8 @@
 """The Teams handler: routes messages, card submits and install events to features.
 
 Handlers route, features act: a message goes to the active dialog if there is one, otherwise
-through one table from command to feature. Install events store or retire the conversation
-reference that proactive messages (the reminders) will need.
+through one table (`bot.teams.routing`) assembled from what each feature declares. Install
+events store or retire the conversation reference that proactive messages (the reminders) need.
 """
 
 from __future__ import annotations
@@ -18,29 +18,22 @@ from botbuilder.core import (
 )
 from botbuilder.core.bot_state import CachedBotState
 from botbuilder.core.teams import TeamsActivityHandler
-from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
+from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import ActivityTypes
 
 from bot import replies
-from bot.profile.model import UserProfile
-from bot.qa.answers import Reply
-from bot.store.references import ConversationReferences
+from bot.reminders.model import ConversationDirectory
 from bot.teams.conversations import conversation_record, conversation_type
-from bot.teams.messages import card_message
+from bot.teams.profiles import Profiles
+from bot.teams.routing import RoutingTable
 from bot.teams.turn_language import language, set_language
-from bot.understanding.commands import Command, match_command, match_link
+from bot.understanding.commands import match_command
 from bot.understanding.language import choose_language, language_evidence
-from cards.payloads import AskPayload, NeedsPayload, Payload, PayloadError, parse_payload
-from cards.reminder_views import ReminderPayload
-from cards.renderer import CardRenderer
-from dialogs.needs.routes import NeedsFeature
-from dialogs.profile.dialog import ProfileDialog
-from dialogs.qa.routes import QaFeature
-from dialogs.reminders.routes import RemindersFeature
+from cards.payloads import AskPayload, Payload, PayloadError, parse_payload
 
 log = logging.getLogger(__name__)
 
-Route = Callable[[TurnContext, DialogContext], Awaitable[None]]
+Welcome = Callable[[TurnContext], Awaitable[None]]
 # The activities the bot may answer (a message, a card's Action.Execute, its own arrival).
 _SPOKEN = (ActivityTypes.message, ActivityTypes.invoke, ActivityTypes.conversation_update)
 
@@ -53,36 +46,21 @@ class LagetBot(TeamsActivityHandler):
         conversation_state: ConversationState,
         user_state: UserState,
         *,
-        references: ConversationReferences,
-        cards: CardRenderer,
-        qa: QaFeature,
-        needs: NeedsFeature,
-        reminders: RemindersFeature,
+        profiles: Profiles,
+        references: ConversationDirectory,
+        welcome: Welcome,
+        routes: RoutingTable,
     ) -> None:
         super().__init__()
         self._conversation_state = conversation_state
         self._user_state = user_state
+        self._profiles = profiles
         self._references = references
-        self._cards = cards
-        self._qa = qa
-        self._profiles = user_state.create_property("profile")
+        self._welcome = welcome
+        self._routes = routes
         self._dialogs = DialogSet(conversation_state.create_property("DialogState"))
-        self._needs = needs
-        self._reminders = reminders
-        self._dialogs.add(ProfileDialog(self._profiles, cards))
-        self._dialogs.add(needs.dialog())
-        self._routes: dict[Command, Route] = {
-            Command.HELP: self._welcome,
-            Command.GREETING: self._welcome,
-            Command.PROFILE: self._start_profile,
-            Command.CANCEL: self._nothing_to_cancel,
-            Command.NEW_NEEDS: needs.start,
-            Command.RESUME_NEEDS: needs.resume,
-            Command.MY_NEEDS: needs.mine,
-            Command.NETWORK_STATUS: self._network_status,
-            Command.REMINDERS: self._reminder_overview,
-            Command.THANKS: self._you_are_welcome,
-        }
+        for dialog in routes.dialogs:
+            self._dialogs.add(dialog)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         await self._load_states(turn_context)
@@ -124,20 +102,18 @@ class LagetBot(TeamsActivityHandler):
         return _invoke_message(replies.RECEIVED.get(language(turn_context)))
 
     async def _on_payload(self, turn_context: TurnContext, payload: Payload) -> None:
-        """The one table from button payloads to features."""
+        """A button goes to the feature that declared its payload type («ask» is typed text)."""
         if isinstance(payload, AskPayload):
             await self._handle_text(turn_context, payload.text)
-        elif isinstance(payload, NeedsPayload):
-            dialog_context = await self._dialogs.create_context(turn_context)
-            await self._needs.on_payload(turn_context, dialog_context, payload)
-        elif isinstance(payload, ReminderPayload):
-            await self._reminders.on_payload(turn_context, payload)
-        else:
-            profile = await self._profile(turn_context)
-            reply = await self._qa.on_payload(turn_context, payload, profile)
-            await self._remember_network(turn_context, profile, reply)
+            return
+        route = self._routes.payload_route(payload)
+        if route is None:  # a payload type no feature declared: treat it as stale
+            await turn_context.send_activity(replies.STALE_BUTTON.get(language(turn_context)))
+            return
+        await route(turn_context, await self._dialogs.create_context(turn_context), payload)
 
     async def _handle_text(self, turn_context: TurnContext, text: str) -> None:
+        """The active dialog first, then a feature's phrase, a command, and else a question."""
         activity = turn_context.activity
         text = text.strip()
         if len(text) > replies.MAX_MESSAGE_CHARS:
@@ -152,64 +128,17 @@ class LagetBot(TeamsActivityHandler):
             result = await dialog_context.continue_dialog()
             if result.status != DialogTurnStatus.Empty or turn_context.responded:
                 return
-        linked_network = match_link(text)
-        if linked_network is not None:
-            await self._reminders.link(turn_context, linked_network)
+        phrase = self._routes.phrase_route(text)
+        if phrase is not None:
+            route, named = phrase
+            await route(turn_context, dialog_context, named)
             return
         command = match_command(text)
-        route = self._routes.get(command) if command else None
-        if route is not None:
-            await route(turn_context, dialog_context)
+        command_route = self._routes.commands.get(command) if command else None
+        if command_route is not None:
+            await command_route(turn_context, dialog_context)
             return
-        profile = await self._profile(turn_context)
-        reply = await self._qa.ask(turn_context, text, profile)
-        await self._remember_network(turn_context, profile, reply)
-
-    async def _remember_network(
-        self, turn_context: TurnContext, profile: UserProfile, reply: Reply | None
-    ) -> None:
-        """«Jeg hører til Fosen»: keep the network in the user's profile."""
-        if reply is not None and reply.remember_network is not None:
-            profile = profile.model_copy(update={"network_id": reply.remember_network})
-            await self._profiles.set(turn_context, profile.model_dump())
-
-    async def _welcome(self, turn_context: TurnContext, _dc: DialogContext | None = None) -> None:
-        welcome = replies.WELCOME[language(turn_context)]
-        await turn_context.send_activity(card_message(self._cards, "welcome", welcome))
-
-    async def _start_profile(self, _turn_context: TurnContext, dc: DialogContext) -> None:
-        await dc.begin_dialog(ProfileDialog.__name__)
-
-    async def _reminder_overview(self, turn_context: TurnContext, _dc: DialogContext) -> None:
-        await self._reminders.overview(turn_context)
-
-    async def _network_status(self, turn_context: TurnContext, _dc: DialogContext) -> None:
-        await self._needs.status(turn_context, await self._profile(turn_context))
-
-    async def _profile(self, turn_context: TurnContext) -> UserProfile:
-        """The user's profile; an unreadable one is started afresh rather than failing every
-        turn of that user from now on (it cannot be read, so nothing more is lost)."""
-        try:
-            return UserProfile.model_validate(await self._profiles.get(turn_context) or {})
-        except Exception:  # undecodable row or a profile of another shape
-            activity = turn_context.activity
-            log.warning(
-                "user state unreadable, profile started afresh",
-                extra={
-                    "conversation_id": activity.conversation.id if activity.conversation else None
-                },
-            )
-            # BotState.delete expects a loaded state; this one never loaded.
-            state = self._user_state
-            turn_context.turn_state.pop(state._context_service_key, None)  # noqa: SLF001
-            await state._storage.delete([state.get_storage_key(turn_context)])  # noqa: SLF001
-            return UserProfile()
-
-    async def _you_are_welcome(self, turn_context: TurnContext, _dc: DialogContext) -> None:
-        await turn_context.send_activity(replies.YOU_ARE_WELCOME.get(language(turn_context)))
-
-    async def _nothing_to_cancel(self, turn_context: TurnContext, _dc: DialogContext) -> None:
-        await turn_context.send_activity(replies.NOTHING_TO_CANCEL.get(language(turn_context)))
+        await self._routes.fallback(turn_context, dialog_context, text)
 
     async def _load_states(self, turn_context: TurnContext) -> None:
         """Read the conversation's and the user's state in one storage read (one query).
@@ -246,14 +175,12 @@ class LagetBot(TeamsActivityHandler):
         sender = activity.from_property
         if activity.type not in _SPOKEN or sender is None or not sender.id:
             return
-        profile = await self._profile(turn_context)  # an unreadable one is started afresh
+        profile = await self._profiles.get(turn_context)  # an unreadable one starts afresh
         typed = activity.text if activity.type == ActivityTypes.message else None
         lang = choose_language(typed, profile.lang, activity.locale)
         set_language(turn_context, lang)
         if lang != profile.lang and language_evidence(typed or "") is not None:
-            await self._profiles.set(
-                turn_context, profile.model_copy(update={"lang": lang}).model_dump()
-            )
+            await self._profiles.set(turn_context, profile.model_copy(update={"lang": lang}))
 
     # Install events
 

@@ -13,8 +13,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from bot.reminders.channel import Channel
-from bot.store.references import ConversationRecord, ConversationReferences
-from bot.store.roles import RolesRepository
+from bot.reminders.model import ConversationDirectory, ConversationRecord
+from bot.scheme.roles import RoleDirectory
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +27,8 @@ class NetworkNotifier:
     def __init__(
         self,
         channel: Channel,
-        references: ConversationReferences,
-        roles: RolesRepository,
+        references: ConversationDirectory,
+        roles: RoleDirectory,
         linked_channels: LinkedChannels,
     ) -> None:
         self._channel = channel

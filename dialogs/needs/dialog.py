@@ -16,9 +16,9 @@ from botbuilder.dialogs import (
 )
 
 from bot.needs.form import FIELDS
+from bot.needs.model import Author, StoredReport
 from bot.needs.service import NeedsService, StaleCard
 from bot.scheme import Localized
-from bot.store.needs import Author, StoredReport
 from bot.teams.turn_language import language
 from bot.understanding.commands import normalise
 from cards.renderer import CardRenderer

@@ -16,15 +16,17 @@ from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogContext
 from pydantic import BaseModel
 
+from bot.audit import Audit
 from bot.needs import texts as t
 from bot.needs import views
+from bot.needs.model import Status, StoredReport, WriteOutcome
 from bot.needs.service import NeedsService, StaleCard
-from bot.profile.model import UserProfile
 from bot.ratelimit import TOO_OFTEN, UserRateLimit
-from bot.store.audit import AuditLog
-from bot.store.needs import Outcome, Status, StoredReport
 from bot.teams.messages import card_message
+from bot.teams.profiles import Profiles
+from bot.teams.routing import Router
 from bot.teams.turn_language import language
+from bot.understanding.commands import Command
 from cards.payloads import NeedsPayload, needs
 from cards.renderer import CardRenderer
 from cards.views import MAX_CHOICES, Button, ChoiceCard, shorten
@@ -39,17 +41,32 @@ class NeedsFeature:
     """Behovsmelding commands and buttons."""
 
     def __init__(
-        self, service: NeedsService, cards: CardRenderer, notify: Notify, audit: AuditLog
+        self,
+        service: NeedsService,
+        cards: CardRenderer,
+        notify: Notify,
+        audit: Audit,
+        profiles: Profiles,
     ) -> None:
         self._service = service
+        self._profiles = profiles
         self._cards = cards
         self._notify = notify
         self._audit = audit
         self._new_drafts = UserRateLimit(limit=20, window=3600)
 
-    def dialog(self) -> NeedsReportDialog:
-        """The step-by-step dialog, wired to show the summary when all is answered."""
-        return NeedsReportDialog(self._service, self._cards, self.show_summary)
+    def router(self) -> Router:
+        """Its commands, its buttons and the step-by-step dialog (which ends in the summary)."""
+        return Router(
+            commands={
+                Command.NEW_NEEDS: self.start,
+                Command.RESUME_NEEDS: self.resume,
+                Command.MY_NEEDS: self.mine,
+                Command.NETWORK_STATUS: self.status,
+            },
+            payloads={NeedsPayload: self.on_payload},
+            dialogs=[NeedsReportDialog(self._service, self._cards, self.show_summary)],
+        )
 
     async def start(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         lang = language(turn_context)
@@ -103,10 +120,10 @@ class NeedsFeature:
             return
         await self._send(turn_context, "facts", views.mine_card(reports, lang))
 
-    async def status(self, turn_context: TurnContext, profile: UserProfile) -> None:
+    async def status(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         lang = language(turn_context)
         sender = turn_context.activity.from_property
-        network_id = profile.network_id
+        network_id = (await self._profiles.get(turn_context)).network_id
         if network_id is None or not await self._service.may_see_network(
             sender.aad_object_id, network_id
         ):
@@ -208,11 +225,11 @@ class NeedsFeature:
         )
         if errors:
             await self._form(turn_context, report, errors=errors)
-        elif outcome is Outcome.ALREADY and sent is not None:
+        elif outcome is WriteOutcome.ALREADY and sent is not None:
             await turn_context.send_activity(
                 t.ALREADY_SENT.get(lang).format(reference=sent.reference)
             )
-        elif outcome is Outcome.DONE and sent is not None:
+        elif outcome is WriteOutcome.DONE and sent is not None:
             network = self._service.network_name(sent.network_id)
             await self._audit.record(
                 "needs.submitted",
@@ -261,7 +278,7 @@ class NeedsFeature:
         outcome = await self._service.reports.withdraw(
             report.id, payload.version, author=author_of(turn_context)
         )
-        if outcome is Outcome.DONE:
+        if outcome is WriteOutcome.DONE:
             await self._audit.record(
                 "needs.withdrawn", actor=_actor(turn_context), subject=report.reference or ""
             )

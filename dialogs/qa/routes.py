@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from botbuilder.core import TurnContext
+from botbuilder.dialogs import DialogContext
 
 from bot.profile.model import UserProfile
 from bot.qa.answers import Asker, Reply
@@ -17,10 +18,11 @@ from bot.qa.service import QaService, Who
 from bot.ratelimit import TOO_OFTEN, UserRateLimit
 from bot.reminders.channel import Channel
 from bot.scheme import Lang, Localized, RegionData
-from bot.scheme.roles import can_view_network_reports
-from bot.store.roles import RolesRepository
+from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.teams.messages import card_message
 from bot.teams.notify import NetworkNotifier
+from bot.teams.profiles import Profiles
+from bot.teams.routing import Router
 from bot.teams.turn_language import language
 from cards.payloads import AnswerPayload, EscalatePayload, FeedbackPayload, IntentPayload
 from cards.renderer import CardRenderer, CardTooLarge
@@ -68,10 +70,12 @@ class QaFeature:
         cards: CardRenderer,
         notify: NetworkNotifier,
         channel: Channel,
-        roles: RolesRepository,
+        roles: RoleDirectory,
         region: RegionData,
+        profiles: Profiles,
     ) -> None:
         self._service = service
+        self._profiles = profiles
         self._cards = cards
         self._notify = notify
         self._channel = channel
@@ -79,19 +83,45 @@ class QaFeature:
         self._region = region
         self._escalations = UserRateLimit(limit=5, window=3600)
 
-    async def ask(self, turn_context: TurnContext, text: str, profile: UserProfile) -> Reply:
-        """Answer a typed question; returns the reply (its network to remember, if any)."""
+    def router(self) -> Router:
+        """Its buttons, and every text no other feature answers (a question)."""
+        payload_types: list[type[QaPayload]] = [
+            IntentPayload,
+            FeedbackPayload,
+            EscalatePayload,
+            AnswerPayload,
+        ]
+        return Router(payloads=dict.fromkeys(payload_types, self.on_payload), fallback=self.ask)
+
+    async def ask(self, turn_context: TurnContext, _dc: DialogContext, text: str) -> None:
+        """Answer a typed question, and remember the network it named («jeg hører til …»)."""
         activity = turn_context.activity
         who = Who(activity.conversation.id, activity.from_property.id)
         lang = language(turn_context)
+        profile = await self._profiles.get(turn_context)
         reply = await self._service.ask(text, _asker(turn_context, profile), who, lang)
         await self.send(turn_context, reply)
-        return reply
+        await self._remember_network(turn_context, profile, reply)
 
     async def on_payload(
+        self, turn_context: TurnContext, _dc: DialogContext, payload: QaPayload
+    ) -> None:
+        """A question-related button."""
+        profile = await self._profiles.get(turn_context)
+        reply = await self._on_payload(turn_context, payload, profile)
+        await self._remember_network(turn_context, profile, reply)
+
+    async def _remember_network(
+        self, turn_context: TurnContext, profile: UserProfile, reply: Reply | None
+    ) -> None:
+        """«Jeg hører til Fosen»: keep the network in the user's profile."""
+        if reply is not None and reply.remember_network is not None:
+            profile = profile.model_copy(update={"network_id": reply.remember_network})
+            await self._profiles.set(turn_context, profile)
+
+    async def _on_payload(
         self, turn_context: TurnContext, payload: QaPayload, profile: UserProfile
     ) -> Reply | None:
-        """A question-related button; returns the reply when it came from an answer."""
         if isinstance(payload, IntentPayload):
             asker = _asker(turn_context, profile)
             reply = await self._service.choose(payload, asker, language(turn_context))
@@ -155,7 +185,9 @@ class QaFeature:
             await turn_context.send_activity("Det spørsmålet kjenner jeg ikke igjen.")
             return
         person = await self._roles.person(turn_context.activity.from_property.aad_object_id)
-        if person is None or not can_view_network_reports(person, escalation.network_id):
+        if person is None or not allowed(
+            person, Permission.VIEW_NETWORK_REPORTS, escalation.network_id
+        ):
             await turn_context.send_activity("Bare koordinatorene i nettverket kan svare her.")
             return
         text = payload.text()

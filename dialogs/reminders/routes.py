@@ -12,19 +12,20 @@ from collections.abc import Callable
 from datetime import datetime
 
 from botbuilder.core import TurnContext
+from botbuilder.dialogs import DialogContext
 
+from bot.audit import Audit
 from bot.reminders import texts as t
 from bot.reminders.assembly import Reminders
-from bot.reminders.links import channel_conversation_id
+from bot.reminders.model import ConversationDirectory, channel_conversation_id
 from bot.reminders.planning import snooze_until
 from bot.scheme import RegionData, format_date, oslo_today
-from bot.scheme.roles import Permission, allowed
-from bot.store.audit import AuditLog
-from bot.store.references import ConversationReferences
-from bot.store.roles import RolesRepository
+from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.teams.conversations import conversation_record, conversation_type
 from bot.teams.messages import card_message
+from bot.teams.routing import Router
 from bot.teams.turn_language import language
+from bot.understanding.commands import Command, match_link
 from cards.reminder_views import ReminderPayload
 from cards.renderer import CardRenderer
 from cards.views import Fact, FactsCard
@@ -40,11 +41,11 @@ class RemindersFeature:
         reminders: Reminders,
         *,
         region: RegionData,
-        roles: RolesRepository,
-        references: ConversationReferences,
+        roles: RoleDirectory,
+        references: ConversationDirectory,
         cards: CardRenderer,
         clock: Callable[[], datetime],
-        audit: AuditLog,
+        audit: Audit,
     ) -> None:
         self._audit = audit
         self._reminders = reminders
@@ -54,7 +55,15 @@ class RemindersFeature:
         self._cards = cards
         self._clock = clock
 
-    async def link(self, turn_context: TurnContext, network_text: str) -> None:
+    def router(self) -> Router:
+        """Its command, the channel link phrase and the reminder card's buttons."""
+        return Router(
+            commands={Command.REMINDERS: self.overview},
+            phrases=[(match_link, self.link)],
+            payloads={ReminderPayload: self.on_payload},
+        )
+
+    async def link(self, turn_context: TurnContext, _dc: DialogContext, network_text: str) -> None:
         """«koble denne kanalen til Fosen»: coordinators of the network and admins only."""
         activity = turn_context.activity
         lang = language(turn_context)
@@ -80,7 +89,7 @@ class RemindersFeature:
         log.info("channel linked", extra={"conversation_id": channel})
         await turn_context.send_activity(t.LINKED.get(lang).format(name=network.name))
 
-    async def overview(self, turn_context: TurnContext) -> None:
+    async def overview(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         """«påminnelser»: reminders of the networks the person coordinates, or of this channel."""
         activity = turn_context.activity
         lang = language(turn_context)
@@ -122,7 +131,9 @@ class RemindersFeature:
         )
         await turn_context.send_activity(card_message(self._cards, "facts", card))
 
-    async def on_payload(self, turn_context: TurnContext, payload: ReminderPayload) -> None:
+    async def on_payload(
+        self, turn_context: TurnContext, _dc: DialogContext, payload: ReminderPayload
+    ) -> None:
         """The reminder card's «Utsett» and «Marker som ferdig»."""
         lang = language(turn_context)
         reminder = await self._reminders.outbox.get(payload.reminder)

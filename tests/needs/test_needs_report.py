@@ -11,10 +11,11 @@ from openpyxl import load_workbook
 
 from bot.cli.main import main
 from bot.needs.form import FIELDS
+from bot.needs.model import Status
 from bot.scheme.roles import RoleAssignment
 from bot.settings import Settings
 from bot.store.db import create_engine
-from bot.store.needs import NeedsReports, Status
+from bot.store.needs import NeedsReports
 from bot.store.roles import RolesRepository
 from tests.activities import Client, actions, activity, cards, post, say, texts
 from tests.conftest import StartBot

@@ -10,19 +10,21 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-import bot.reminders.tables  # noqa: F401  (registers the reminders' tables on the metadata)
+import bot.store.reminder_tables  # noqa: F401  (registers the reminders' tables on the metadata)
 from bot.reminders.card import ReminderCards
-from bot.reminders.links import ChannelLinks
-from bot.reminders.outbox import Outbox
-from bot.reminders.progress import Completions, StoredProgress
+from bot.reminders.model import ConversationRecord
+from bot.reminders.progress import StoredProgress
 from bot.reminders.rules import ReminderRules, load_rules
 from bot.reminders.targets import OwnerContact, StoredTargets
 from bot.scheme.loader import load_region
 from bot.scheme.models import RegionData
 from bot.scheme.roles import RoleAssignment
+from bot.store.channel_links import ChannelLinks
+from bot.store.completions import Completions
 from bot.store.db import create_engine
 from bot.store.migrate import upgrade_async
-from bot.store.references import ConversationRecord, ConversationReferences
+from bot.store.outbox import Outbox
+from bot.store.references import ConversationReferences
 from bot.store.roles import RolesRepository
 from tests.reminders.fake_teams import BOT, reference
 

@@ -7,8 +7,8 @@ import datetime as dt
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.reminders.outbox import Outbox
 from bot.reminders.planning import PlannedReminder, Target
+from bot.store.outbox import Outbox
 from tests.reminders.conftest import SEVEN_DAYS
 
 CARD = {"type": "AdaptiveCard", "version": "1.5", "body": []}

@@ -7,10 +7,11 @@ from collections.abc import Iterable
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.reminders.planning import StepProgress, Target
-from bot.reminders.progress import Completions, StoredProgress
+from bot.reminders.progress import StoredProgress
 from bot.reminders.rules import ReminderRules
 from bot.reminders.targets import OwnerContact
 from bot.scheme.models import RegionData
+from bot.store.completions import Completions
 from tests.reminders.conftest import COORDINATOR, OWNER_CONTACT, SEVEN_DAYS, make_world
 
 THREAD = "19:fosen@thread.tacv2;messageid=1700000000000"

@@ -10,13 +10,14 @@ import pytest
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.reminders.outbox import Outbox, StoredReminder
+from bot.reminders.model import StoredReminder
 from bot.reminders.rules import ReminderRules
 from bot.reminders.sender import Rate, RateLimits, Sender
 from bot.reminders.targets import OwnerContact
 from bot.reminders.worker import ReminderWorker
 from bot.scheme.models import RegionData
 from bot.store.db import create_engine
+from bot.store.outbox import Outbox
 from bot.teams.proactive import TeamsChannel
 from tests.reminders.conftest import OWNER_CONTACT, SEVEN_DAYS, World, make_world
 from tests.reminders.fake_teams import Fail, FakeTeams, Hang

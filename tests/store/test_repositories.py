@@ -7,11 +7,13 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.reminders.model import ConversationRecord
+from bot.scheme.counts import Counts
 from bot.scheme.roles import RoleAssignment
-from bot.store.counts import Counts, CountsRepository
+from bot.store.counts import CountsRepository
 from bot.store.db import create_engine
 from bot.store.migrate import upgrade_async
-from bot.store.references import ConversationRecord, ConversationReferences
+from bot.store.references import ConversationReferences
 from bot.store.roles import RolesRepository
 
 PERSON = "6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f"

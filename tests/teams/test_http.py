@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from bot.app import LAGET
 from bot.settings import Settings
 from bot.store.db import create_engine
+from bot.teams.server import LAGET
 from tests.activities import Client, activity, cards, post, say, texts
 from tests.conftest import StartBot
 

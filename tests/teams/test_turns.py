@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from sqlalchemy import event, text
 
-from bot.app import LAGET
 from bot.logs import JsonFormatter
 from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.locks import ConversationLocks
 from bot.store.migrate import upgrade_async
 from bot.teams.adapter import APOLOGY
+from bot.teams.server import LAGET
 from tests.activities import Client, say, texts
 from tests.conftest import StartBot
 

@@ -7,7 +7,7 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from bot.reminders import tables as _reminder_tables  # noqa: F401  (registers them on metadata)
+from bot.store import reminder_tables as _reminder_tables  # noqa: F401  (registers them on metadata)
 from bot.store.db import create_engine
 from bot.store.tables import metadata
 

@@ -36,52 +36,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.reminders.model import FinalState, StoredReminder
 from bot.reminders.planning import PlannedReminder, Target
-from bot.reminders.tables import reminders
+from bot.store.reminder_tables import reminders
 
-FinalState = Literal["blocked", "gone", "failed", "unknown", "cancelled"]
 _CLAIMABLE = ("pending", "throttled")
 _RECORDABLE = ("sending", "unknown")
 _CHUNK = 200  # rows per INSERT (SQLite allows 32 766 bound parameters per statement)
-
-
-@dataclass(frozen=True)
-class StoredReminder:
-    """A reminder as the outbox holds it."""
-
-    id: int
-    key: str
-    region_id: str
-    step_id: str
-    cycle_year: int
-    target: Target
-    offset_days: int
-    deadline: date
-    due_at: datetime
-    closes_at: datetime
-    state: str
-    attempts: int
-    next_attempt_at: datetime
-    card: dict[str, Any]
-    last_error: str | None = None
-    activity_id: str | None = None
-    sent_at: datetime | None = None
-    closed_at: datetime | None = None
-    claimed_by: str | None = None
-    claimed_until: datetime | None = None
-
-    @property
-    def personal(self) -> bool:
-        """True when the reminder goes to a person's 1:1 chat (not a channel)."""
-        return self.target.kind != "channel"
 
 
 class Outbox:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -10,27 +9,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.reminders.tables import channel_links
-
-
-@dataclass(frozen=True)
-class ChannelLink:
-    """One linked channel."""
-
-    network_id: str
-    conversation_id: str
-    linked_by: str
-    linked_at: datetime
-    blocked_at: datetime | None = None
-
-
-def channel_conversation_id(conversation_id: str) -> str:
-    """The channel itself, for a conversation id that may name a thread in it.
-
-    Teams gives a message in a channel thread the id "19:…@thread.tacv2;messageid=123"; a
-    reminder must start a new post in the channel, so links keep the part before ";".
-    """
-    return conversation_id.split(";", 1)[0]
+from bot.reminders.model import ChannelLink, channel_conversation_id
+from bot.store.reminder_tables import channel_links
 
 
 class ChannelLinks:
