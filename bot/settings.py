@@ -11,10 +11,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, ValidationError
+from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/laget.db"
+
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
 
 
 class SettingsError(Exception):
@@ -51,7 +54,12 @@ class Settings(BaseSettings):
     reminder_interval: float = Field(
         default=60.0, ge=0, validation_alias=AliasChoices("LAGET_REMINDER_INTERVAL")
     )  # seconds between reminder passes inside `laget serve`; 0 turns the worker off
-    log_level: str = Field(default="INFO", validation_alias=AliasChoices("LAGET_LOG_LEVEL"))
+    log_level: LogLevel = Field(default="INFO", validation_alias=AliasChoices("LAGET_LOG_LEVEL"))
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_in_any_case(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @classmethod
     def from_environ(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -66,7 +74,11 @@ class Settings(BaseSettings):
         except ValidationError as error:
             first = error.errors()[0]
             name = ".".join(str(part) for part in first["loc"]) or "?"
-            raise SettingsError(f"Ugyldig innstilling {name}: {first['msg']}") from error
+            message = first["msg"]
+            if first["type"] == "literal_error":
+                expected = str(first.get("ctx", {}).get("expected", "")).replace(" or ", " eller ")
+                message = f"må være en av {expected}"
+            raise SettingsError(f"Ugyldig innstilling {name}: {message}") from error
 
     @property
     def allowed_tenants(self) -> frozenset[str]:

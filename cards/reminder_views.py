@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cards.views import Fact
+from cards.views import CardView, Fact
 
 ReminderState = Literal["due", "done", "expired"]
 
@@ -18,8 +18,10 @@ class CardAction(BaseModel):
     data: dict[str, Any]
 
 
-class ReminderCard(BaseModel):
+class ReminderCard(CardView):
     """What a reminder shows: the step, the deadline, who must do what, and the status."""
+
+    template: ClassVar[str] = "reminder"
 
     state: ReminderState
     title: str

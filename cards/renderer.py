@@ -12,10 +12,10 @@ import json
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from pydantic import BaseModel
 
 from cards.markdown import literal
 from cards.payloads import ask
+from cards.views import CardView
 
 MAX_CARD_BYTES = 28 * 1024  # Teams refuses larger card messages
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -38,8 +38,9 @@ class CardRenderer:
         self._env.globals["ask"] = ask
         self._env.filters["literal"] = literal
 
-    def render(self, template: str, view: BaseModel) -> dict[str, Any]:
-        """Render `templates/<template>.json.j2` with the view's fields."""
+    def render(self, view: CardView) -> dict[str, Any]:
+        """Render the view's template (`templates/<view.template>.json.j2`) with its fields."""
+        template = view.template
         source = self._env.get_template(f"{template}.json.j2").render(**dict(view))
         card: dict[str, Any] = json.loads(source)
         size = len(json.dumps(card, ensure_ascii=False).encode())

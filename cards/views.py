@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -24,6 +24,12 @@ def shorten(text: str, limit: int = 40) -> str:
     return cut.rstrip(" ,.;:-") + "…"
 
 
+class CardView(BaseModel):
+    """A card's view-model; `template` names its file in cards/templates (without .json.j2)."""
+
+    template: ClassVar[str]
+
+
 class Button(BaseModel):
     """A button: it says `text` to the bot as if typed, or submits `data` (a typed payload)."""
 
@@ -38,11 +44,13 @@ class Button(BaseModel):
         return self
 
 
-class WelcomeCard(BaseModel):
+class WelcomeCard(CardView):
     """The greeting on install and on "hjelp": what Laget does, with example questions.
 
     The examples are shown one button a line under `examples_intro`.
     """
+
+    template: ClassVar[str] = "welcome"
 
     title: str
     intro: str
@@ -52,8 +60,10 @@ class WelcomeCard(BaseModel):
     footer: str
 
 
-class ChoiceCard(BaseModel):
+class ChoiceCard(CardView):
     """A question with a few answers as buttons, one a line (also answerable by typing)."""
+
+    template: ClassVar[str] = "choice"
 
     title: str
     text: str
@@ -67,12 +77,14 @@ class Fact(BaseModel):
     value: str
 
 
-class FactsCard(BaseModel):
+class FactsCard(CardView):
     """An answer: a title, a headline, facts, notes, a warning (e.g. example data), a source.
 
     `buttons` share one row at the bottom, so their titles must be short ("Send inn", "👍");
     `choices` (e.g. one per report) are shown one button a line under the notes.
     """
+
+    template: ClassVar[str] = "facts"
 
     title: str
     headline: str
@@ -97,8 +109,10 @@ class Bar(BaseModel):
         return BAR_BLOCK * max(round(self.percent / 5), 1 if self.percent else 0)
 
 
-class BarsCard(BaseModel):
+class BarsCard(CardView):
     """Values side by side, each with a bar, for a quick comparison."""
+
+    template: ClassVar[str] = "bars"
 
     title: str
     headline: str
@@ -123,8 +137,10 @@ class FormInput(BaseModel):
     error_message: str | None = None  # Teams' own note on a required input left empty
 
 
-class FormCard(BaseModel):
+class FormCard(CardView):
     """A form: inputs shown together, a submit button carrying a typed payload."""
+
+    template: ClassVar[str] = "form"
 
     title: str
     intro: list[str] = []

@@ -10,6 +10,8 @@ from aiohttp.test_utils import TestClient
 
 TENANT = "tenant-trondelag"
 BOT_ID = "28:laget-bot"
+# Kari Koordinator's Azure AD object id; the `coordinator` fixture makes her Fosen's coordinator.
+COORDINATOR = "6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f"
 Client = TestClient[web.Request, web.Application]
 
 SERVICE_URL = "http://127.0.0.1:9/unused"  # expectReplies: replies come back in the body

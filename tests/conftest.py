@@ -12,14 +12,17 @@ from aiohttp.test_utils import TestClient, TestServer
 from sqlalchemy import text
 
 from bot.scheme import load_region
+from bot.scheme.roles import RoleAssignment
 from bot.settings import Settings
 from bot.store import reminder_tables as _reminder_tables  # noqa: F401  (dropped on reset too)
 from bot.store.db import create_engine
+from bot.store.migrate import upgrade_async
+from bot.store.roles import RolesRepository
 from bot.store.tables import metadata
 from bot.teams.server import create_app
 from bot.understanding.recognizer import Recognizer
-from tests.activities import Client
-from tests.reminders.fake_teams import FakeTeams, fake_teams
+from tests.activities import COORDINATOR, Client
+from tests.fake_teams import FakeTeams, fake_teams
 
 POSTGRES_ENV = "LAGET_TEST_POSTGRES_URL"
 
@@ -105,3 +108,16 @@ async def teams() -> AsyncIterator[FakeTeams]:
     """A fake Teams (Bot Connector) on 127.0.0.1 that records what the bot posts."""
     async with fake_teams() as running:
         yield running
+
+
+@pytest.fixture
+async def fosen_coordinator(settings: Settings) -> str:
+    """Kari Koordinator as Fosen's coordinator in the test database; her Azure AD object id."""
+    await upgrade_async(settings.database_url)
+    engine = create_engine(settings.database_url)
+    try:
+        role = RoleAssignment(aad_object_id=COORDINATOR, role="coordinator", network_id="fosen")
+        await RolesRepository(engine).grant(role, name="Kari Koordinator")
+    finally:
+        await engine.dispose()
+    return COORDINATOR

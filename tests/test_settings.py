@@ -45,3 +45,9 @@ def test_only_loopback_may_run_without_authentication() -> None:
         with pytest.raises(SettingsError, match="MicrosoftAppId"):
             open_settings.check_host(host)
     Settings.from_environ({"MicrosoftAppId": "app"}).check_host("0.0.0.0")
+
+
+def test_an_unknown_log_level_stops_the_start_with_its_name() -> None:
+    assert Settings.from_environ({"LAGET_LOG_LEVEL": "debug"}).log_level == "DEBUG"
+    with pytest.raises(SettingsError, match="LAGET_LOG_LEVEL"):
+        Settings.from_environ({"LAGET_LOG_LEVEL": "LOUD"})

@@ -165,7 +165,7 @@ class Plan:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class TurnOutcome:
     """What one contention conversation did: its report and the answers it gave."""
 
     conversation: str
@@ -187,7 +187,7 @@ class LoadResult:
     apologies: int = 0  # turns that failed inside the bot
     unexpected: int = 0  # 200 with a reply that is not the expected one
     failures: list[str] = field(default_factory=list)  # the first few, described
-    outcomes: list[Outcome] = field(default_factory=list)
+    outcomes: list[TurnOutcome] = field(default_factory=list)
 
     @property
     def turns(self) -> int:
@@ -275,9 +275,9 @@ async def _qa_client(run: _Run, n: int) -> None:
         await run.turn("qa", activity(conversation, user, text=text), expect)
 
 
-async def _steps(run: _Run, conversation: str, user: str, number: int, turns: int) -> Outcome:
+async def _steps(run: _Run, conversation: str, user: str, number: int, turns: int) -> TurnOutcome:
     """One behovsmelding step by step, at most `turns` turns; what it achieved."""
-    outcome = Outcome(conversation, user, number, None, 0, False)
+    outcome = TurnOutcome(conversation, user, number, None, 0, False)
     if turns <= 0:
         return outcome
     started = await run.turn("start", activity(conversation, user, text=START), STEP_BY_STEP)
@@ -291,9 +291,9 @@ async def _steps(run: _Run, conversation: str, user: str, number: int, turns: in
             return outcome
         data = found
     report = int(data.get("report", 0)) or None
-    outcome = Outcome(conversation, user, number, report, 0, False)
+    outcome = TurnOutcome(conversation, user, number, report, 0, False)
     if turns == 1:
-        return Outcome(conversation, user, number, report, 0, True)
+        return TurnOutcome(conversation, user, number, report, 0, True)
     asked = await run.turn("press", activity(conversation, user, value=data), question_marker(0))
     if asked is None:
         return outcome
@@ -301,8 +301,8 @@ async def _steps(run: _Run, conversation: str, user: str, number: int, turns: in
     for step, answer in enumerate(answers):
         expect = question_marker(step + 1) if step + 1 < len(FIELDS) else SUMMARY
         if await run.turn("dialog", activity(conversation, user, text=answer), expect) is None:
-            return Outcome(conversation, user, number, report, step, False)
-    return Outcome(conversation, user, number, report, len(answers), True)
+            return TurnOutcome(conversation, user, number, report, step, False)
+    return TurnOutcome(conversation, user, number, report, len(answers), True)
 
 
 async def _dialog_client(run: _Run, n: int) -> None:

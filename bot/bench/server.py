@@ -158,7 +158,8 @@ class ServerProcess:
     def pid(self) -> int:
         """The server's process id."""
         pid = self._process.pid
-        assert pid is not None
+        if pid is None:
+            raise RuntimeError("the server process has not started")
         return pid
 
     def rss_bytes(self) -> int:

@@ -39,7 +39,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.bench.fanout import BenchConfig, BenchResult, benchmark
 from bot.bench.hot_path import ProfileSummary
-from bot.bench.load import LoadClient, LoadResult, Outcome, Plan, Scenario, percentile
+from bot.bench.load import LoadClient, LoadResult, Plan, Scenario, TurnOutcome, percentile
 from bot.bench.report import Machine, render_table, update_docs
 from bot.bench.server import LoggedErrors, ServerProcess, ServerSpec
 from bot.needs.form import FIELDS
@@ -268,7 +268,7 @@ def _memory(
     return MemoryFigures(idle=idle, samples=samples, turns=turns, errors=errors)
 
 
-async def _verify(url: str, outcomes: list[Outcome], turns: int) -> tuple[int, int, list[str]]:
+async def _verify(url: str, outcomes: list[TurnOutcome], turns: int) -> tuple[int, int, list[str]]:
     """Check every contention conversation's stored dialog and draft; (lost, corrupted, why)."""
     answered = max(0, min(turns - 2, len(FIELDS)))
     active = 2 <= turns < len(FIELDS) + 2  # the dialog is still waiting for an answer

@@ -65,8 +65,8 @@ def write_xlsx(path: Path, reports: Sequence[StoredReport], title: str) -> int:
     """Write an .xlsx with a bold, frozen header row and wrapped text; returns the row count."""
     table = rows(reports)
     workbook = Workbook()
-    sheet = workbook.active
-    assert sheet is not None
+    sheet = workbook.create_sheet(index=0)
+    workbook.remove(workbook.worksheets[1])  # the default empty sheet
     sheet.title = title[:31]
     sheet.append(HEADERS)
     for number, row in enumerate(table, start=2):

@@ -76,7 +76,6 @@ class FieldSpec:
     choices: dict[str, Localized] = field(default_factory=dict)
     max_length: int = 200
     min_length: int = 0
-    hint: str = ""
 
     def choice_labels(self, lang: Lang) -> dict[str, str]:
         """The choices as key → label in `lang`, in form order."""

@@ -123,7 +123,8 @@ class NeedsService:
         if outcome is not WriteOutcome.DONE:
             raise StaleCard
         fresh = await self.reports.get(report.id)
-        assert fresh is not None
+        if fresh is None:  # saved a moment ago, and reports are never deleted
+            raise StaleCard
         return Saved(fresh, errors, warnings)
 
     def incomplete(self, report: StoredReport, lang: Lang) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.qa.texts import T
+from bot.qa import texts as t
 from bot.scheme import (
     Deadline,
     Frame,
@@ -31,20 +31,20 @@ def municipality(network: Network, place: str | None) -> str | None:
 
 
 def frame_facts(frame: Frame, lang: Lang) -> list[Fact]:
-    status = T["status_estimated" if frame.status == "estimated" else "status_decided"][lang]
+    status = (t.STATUS_ESTIMATED if frame.status == "estimated" else t.STATUS_DECIDED).get(lang)
     facts = [
-        Fact(title=T["status"][lang], value=status),
-        Fact(title=T["base"][lang], value=format_money(frame.grunntilskudd)),
-        Fact(title=T["share"][lang], value=format_money(frame.estimated - frame.grunntilskudd)),
+        Fact(title=t.STATUS.get(lang), value=status),
+        Fact(title=t.BASE.get(lang), value=format_money(frame.grunntilskudd)),
+        Fact(title=t.SHARE.get(lang), value=format_money(frame.estimated - frame.grunntilskudd)),
         Fact(
-            title=T["counts"][lang],
+            title=t.COUNTS.get(lang),
             value=f"{format_number(frame.elevtall)} / {format_number(frame.barnetall)}",
         ),
     ]
     if frame.status == "decided":
-        facts.append(Fact(title=T["key_gave"][lang], value=format_money(frame.estimated)))
-    facts.append(Fact(title=T["coordination"][lang], value=format_money(frame.koordinering)))
-    facts.append(Fact(title=T["used"][lang], value=T["used_unknown"][lang]))
+        facts.append(Fact(title=t.KEY_GAVE.get(lang), value=format_money(frame.estimated)))
+    facts.append(Fact(title=t.COORDINATION.get(lang), value=format_money(frame.koordinering)))
+    facts.append(Fact(title=t.USED.get(lang), value=t.USED_UNKNOWN.get(lang)))
     return facts
 
 
@@ -52,12 +52,12 @@ def due_text(deadline: Deadline, today: date, lang: Lang) -> str:
     """ "1. februar 2027 (om 70 dager)", "(passert)", or that it is set locally."""
     if deadline.due is None:
         if deadline.recommended is None:
-            return T["local"][lang]
-        return T["recommended"][lang].format(date=format_date(deadline.recommended, lang))
+            return t.LOCAL.get(lang)
+        return t.RECOMMENDED.get(lang).format(date=format_date(deadline.recommended, lang))
     date_text = format_date(deadline.due, lang)
     days = (deadline.due - today).days
     if days < 0:
-        return T["passed"][lang].format(date=date_text)
+        return t.PASSED.get(lang).format(date=date_text)
     note = non_working_day_note(deadline, lang)
     text = f"{date_text} ({format_days_left(days, lang)})"
     return f"{text}. {note}" if note else text

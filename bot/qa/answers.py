@@ -11,11 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from pydantic import BaseModel
-
 from bot.profile.model import UserProfile
+from bot.qa import texts as t
 from bot.qa.answer_parts import due_text, fallback, frame_facts, municipality
-from bot.qa.texts import T
 from bot.scheme import (
     AllocationError,
     Lang,
@@ -33,7 +31,7 @@ from bot.scheme.counts import ImportedCounts
 from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.scheme.scheme_data import SchemeData
 from bot.understanding.questions import Question, Topic
-from cards.views import Bar, BarsCard, Button, Fact, FactsCard
+from cards.views import Bar, BarsCard, Button, CardView, Fact, FactsCard
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,7 @@ class Reply:
     """What to say: a text (always, also the card's fallback), maybe a card, maybe a memory."""
 
     text: str
-    card: tuple[str, BaseModel] | None = None
+    card: CardView | None = None
     remember_network: str | None = None
 
 
@@ -67,7 +65,7 @@ class SchemeAnswers:
         """The reply to an interpreted question."""
         lang: Lang = "nn" if question.lang == "nn" else "nb"
         if question.topic is Topic.SET_NETWORK and question.network is not None:
-            text = T["remembered"][lang].format(name=question.network.name)
+            text = t.REMEMBERED.get(lang).format(name=question.network.name)
             return Reply(text, remember_network=question.network.id)
         if question.topic is Topic.COUNTY:
             return await self._county(question, asker, lang)
@@ -87,33 +85,35 @@ class SchemeAnswers:
         try:
             allocation, imported = await self._data.allocation(year)
         except AllocationError:
-            return Reply(T["no_year"][lang].format(year=year))
+            return Reply(t.NO_YEAR.get(lang).format(year=year))
         frame = allocation.frame(network.id)
         notes = (
-            [] if place is None else [T["member_of"][lang].format(place=place, name=network.name)]
+            [] if place is None else [t.MEMBER_OF.get(lang).format(place=place, name=network.name)]
         )
         notes += self._imported_note(imported, network.id, lang)
         card = FactsCard(
-            title=T["frame_title"][lang].format(name=network.name, year=year),
-            headline=T[frame.status][lang].format(amount=format_money(frame.amount)),
+            title=t.FRAME_TITLE.get(lang).format(name=network.name, year=year),
+            headline=t.FRAME_AMOUNT[frame.status]
+            .get(lang)
+            .format(amount=format_money(frame.amount)),
             warning=example_data_note(lang) if frame.example_data else None,
             facts=frame_facts(frame, lang),
             notes=notes,
-            source=T["source"][lang].format(source=self._data.region.source),
-            buttons=[Button(title=T["see_calendar"][lang], text="frister")],
+            source=t.SOURCE.get(lang).format(source=self._data.region.source),
+            buttons=[Button(title=t.SEE_CALENDAR.get(lang), text="frister")],
         )
-        return Reply(fallback(card), ("facts", card))
+        return Reply(fallback(card), card)
 
     async def _county(self, question: Question, asker: Asker, lang: Lang) -> Reply:
         example = self._data.region.networks[0].name
         person = await self._roles.person(asker.aad_object_id)
         if person is None or not allowed(person, Permission.VIEW_COUNTY):
-            return Reply(T["county_refused"][lang].format(example=example))
+            return Reply(t.COUNTY_REFUSED.get(lang).format(example=example))
         year = question.year or self._data.cycle_year(self._clock())
         try:
             allocation, imported = await self._data.allocation(year)
         except AllocationError:
-            return Reply(T["no_year"][lang].format(year=year))
+            return Reply(t.NO_YEAR.get(lang).format(year=year))
         largest = max(frame.amount for frame in allocation.frames) or 1
         bars = [
             Bar(
@@ -125,14 +125,14 @@ class SchemeAnswers:
         ]
         total = sum(frame.amount for frame in allocation.frames)
         card = BarsCard(
-            title=T["county_title"][lang].format(year=year),
-            headline=T["county_headline"][lang].format(count=len(bars), total=format_money(total)),
+            title=t.COUNTY_TITLE.get(lang).format(year=year),
+            headline=t.COUNTY_HEADLINE.get(lang).format(count=len(bars), total=format_money(total)),
             bars=bars,
             warning=example_data_note(lang) if allocation.example_data else None,
             notes=self._imported_note(imported, None, lang),
-            source=T["source"][lang].format(source=self._data.region.source),
+            source=t.SOURCE.get(lang).format(source=self._data.region.source),
         )
-        return Reply(fallback(card), ("bars", card))
+        return Reply(fallback(card), card)
 
     # Deadlines
 
@@ -144,24 +144,24 @@ class SchemeAnswers:
         if question.topic is Topic.NEXT_DEADLINE:
             found = next_deadline(region, now, network_id=network_id)
             if found is None:
-                return Reply(T["no_next"][lang])
-            title = T["next_title"][lang].format(step=found.step.name.get(lang))
+                return Reply(t.NO_NEXT.get(lang))
+            title = t.NEXT_TITLE.get(lang).format(step=found.step.name.get(lang))
         else:
             found = deadline_for(region, question.step_id or "", after=now, network_id=network_id)
-            title = T["deadline_title"][lang].format(step=found.step.name.get(lang))
+            title = t.DEADLINE_TITLE.get(lang).format(step=found.step.name.get(lang))
         today = oslo_today(now)
         card = FactsCard(
             title=title,
             headline=describe_deadline(found, today, lang),
             facts=[
-                Fact(title=T["from"][lang], value=found.step.from_actor.get(lang)),
-                Fact(title=T["to"][lang], value=found.step.to_actor.get(lang)),
-                Fact(title=T["due"][lang], value=due_text(found, today, lang)),
+                Fact(title=t.FROM.get(lang), value=found.step.from_actor.get(lang)),
+                Fact(title=t.TO.get(lang), value=found.step.to_actor.get(lang)),
+                Fact(title=t.DUE.get(lang), value=due_text(found, today, lang)),
             ],
-            source=T["source"][lang].format(source=region.source),
-            buttons=[Button(title=T["see_calendar"][lang], text="frister")],
+            source=t.SOURCE.get(lang).format(source=region.source),
+            buttons=[Button(title=t.SEE_CALENDAR.get(lang), text="frister")],
         )
-        return Reply(fallback(card), ("facts", card))
+        return Reply(fallback(card), card)
 
     def _calendar(self, question: Question, asker: Asker, lang: Lang) -> Reply:
         now = self._clock()
@@ -171,8 +171,8 @@ class SchemeAnswers:
         deadlines = cycle_deadlines(region, year, network_id=network.id if network else None)
         today = oslo_today(now)
         card = FactsCard(
-            title=T["calendar_title"][lang].format(year=year),
-            headline=T["calendar_headline"][lang].format(region=region.name),
+            title=t.CALENDAR_TITLE.get(lang).format(year=year),
+            headline=t.CALENDAR_HEADLINE.get(lang).format(region=region.name),
             facts=[
                 Fact(
                     title=f"{d.step.number}. {d.step.name.get(lang)}",
@@ -181,9 +181,9 @@ class SchemeAnswers:
                 for d in deadlines
             ],
             warning=example_data_note(lang) if any(d.example_data for d in deadlines) else None,
-            source=T["source"][lang].format(source=region.source),
+            source=t.SOURCE.get(lang).format(source=region.source),
         )
-        return Reply(fallback(card), ("facts", card))
+        return Reply(fallback(card), card)
 
     # Helpers
 
@@ -207,8 +207,8 @@ class SchemeAnswers:
         names = ", ".join(network.name for network in region.networks)
         if place is None:
             example = region.networks[0].name
-            return Reply(T["which_network"][lang].format(example=example, names=names))
-        return Reply(T["not_found"][lang].format(place=place, region=region.name, names=names))
+            return Reply(t.WHICH_NETWORK.get(lang).format(example=example, names=names))
+        return Reply(t.NOT_FOUND.get(lang).format(place=place, region=region.name, names=names))
 
     @staticmethod
     def _imported_note(
@@ -217,4 +217,4 @@ class SchemeAnswers:
         if imported is None or (network_id is not None and network_id not in imported.counts):
             return []
         day = format_date(oslo_today(imported.imported_at), lang)
-        return [T["imported"][lang].format(source=imported.source, date=day)]
+        return [t.IMPORTED.get(lang).format(source=imported.source, date=day)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from bot.qa import texts as t
 from bot.qa.answers import Asker, Reply, SchemeAnswers
 from bot.qa.model import QuestionLog, Vote
 from bot.replies import WELCOME
@@ -31,31 +32,6 @@ _TOPICS = {
     Intent.FRAME: Topic.FRAME,
     Intent.COUNTY_FRAMES: Topic.COUNTY,
     Intent.SET_NETWORK: Topic.SET_NETWORK,
-}
-T: dict[str, dict[Lang, str]] = {
-    "suggest_title": {"nb": "Mente du …?", "nn": "Meinte du …?"},
-    "suggest_text": {
-        "nb": "Jeg er ikke helt sikker på hva du spør om. Velg det som passer:",
-        "nn": "Eg er ikkje heilt sikker på kva du spør om. Vel det som passar:",
-    },
-    "none": {"nb": "Ingen av disse", "nn": "Ingen av desse"},
-    "fallback_title": {"nb": "Det kan jeg ikke svare på", "nn": "Det kan eg ikkje svare på"},
-    "ask_coordinator": {"nb": "Spør koordinatoren", "nn": "Spør koordinatoren"},
-    "thanks_up": {"nb": "Takk for tilbakemeldingen!", "nn": "Takk for tilbakemeldinga!"},
-    "thanks_down": {
-        "nb": "Takk! Jeg tar vare på spørsmålet, så svarene kan bli bedre. Du kan også spørre "
-        "koordinatoren i nettverket ditt.",
-        "nn": "Takk! Eg tek vare på spørsmålet, så svara kan bli betre. Du kan også spørje "
-        "koordinatoren i nettverket ditt.",
-    },
-    "which_network": {
-        "nb": "Hvilket nettverk hører du til? Skriv for eksempel «jeg hører til Fosen».",
-        "nn": "Kva nettverk høyrer du til? Skriv til dømes «eg høyrer til Fosen».",
-    },
-    "stale": {
-        "nb": "Det spørsmålet finner jeg ikke lenger. Spør gjerne på nytt.",
-        "nn": "Det spørsmålet finn eg ikkje lenger. Spør gjerne på nytt.",
-    },
 }
 
 
@@ -111,7 +87,7 @@ class QaService:
         """A «Mente du …?» button: answer the stored question as the chosen intent."""
         asked = await self.log.get(payload.question)
         if asked is None:
-            return Reply(T["stale"][lang])
+            return Reply(t.STALE.get(lang))
         recognition = replace(self._recognizer.recognize(asked.text), lang=lang)
         if payload.intent == NONE_OF_THESE or payload.intent not in Intent.__members__.values():
             await self.log.mark_missed(asked.id)
@@ -123,24 +99,24 @@ class QaService:
         vote: Vote = payload.vote
         asked = await self.log.get(payload.question)
         if asked is None or not await self.log.feedback(asked.id, vote):
-            return Reply(T["stale"][lang])
+            return Reply(t.STALE.get(lang))
         if vote == "up":
-            return Reply(T["thanks_up"][lang])
+            return Reply(t.THANKS_UP.get(lang))
         card = FactsCard(
-            title=T["thanks_up"][lang],
-            headline=T["thanks_down"][lang],
+            title=t.THANKS_UP.get(lang),
+            headline=t.THANKS_DOWN.get(lang),
             buttons=[self._escalate_button(lang, asked.id)],
         )
-        return Reply(card.headline, ("facts", card))
+        return Reply(card.headline, card)
 
     def fallback(self, lang: Lang, question_id: int) -> Reply:
         """What the bot covers, with examples, and the offer to ask a person."""
         card = FactsCard(
-            title=T["fallback_title"][lang],
+            title=t.FALLBACK_TITLE.get(lang),
             headline=self._knowledge.fallback(lang),
             buttons=[self._escalate_button(lang, question_id)],
         )
-        return Reply(card.headline, ("facts", card))
+        return Reply(card.headline, card)
 
     async def _answer(
         self, intent: Intent, recognition: Recognition, asker: Asker, question_id: int
@@ -148,13 +124,13 @@ class QaService:
         lang = recognition.lang
         entities = recognition.entities
         if intent in (Intent.HELP, Intent.GREETING):
-            return Reply(WELCOME[lang].intro, ("welcome", WELCOME[lang]))
+            return Reply(WELCOME[lang].intro, WELCOME[lang])
         topic = _TOPICS.get(intent)
         if topic is Topic.DEADLINE and entities.step_id is None:
             topic = Topic.NEXT_DEADLINE
         if topic is not None:
             if topic is Topic.SET_NETWORK and entities.network is None:
-                return Reply(T["which_network"][lang])
+                return Reply(t.WHICH_NETWORK_TO_SET.get(lang))
             question = Question(
                 topic, lang, entities.step_id, entities.network, entities.place, entities.year
             )
@@ -174,9 +150,7 @@ class QaService:
         )
         if intent is Intent.UNKNOWN_ANSWER:
             card.buttons.append(self._escalate_button(lang, question_id))
-        return self._with_feedback(
-            Reply(answer.with_sources(lang), ("facts", card)), lang, question_id
-        )
+        return self._with_feedback(Reply(answer.with_sources(lang), card), lang, question_id)
 
     def _suggest(self, recognition: Recognition, question_id: int) -> Reply:
         lang = recognition.lang
@@ -190,18 +164,18 @@ class QaService:
             for intent in recognition.suggestions(3)
         ]
         none = IntentPayload(action="intent", intent=NONE_OF_THESE, question=question_id)
-        choices.append(Button(title=T["none"][lang], data=action(none)))
+        choices.append(Button(title=t.NONE.get(lang), data=action(none)))
         card = ChoiceCard(
-            title=T["suggest_title"][lang], text=T["suggest_text"][lang], choices=choices
+            title=t.SUGGEST_TITLE.get(lang), text=t.SUGGEST_TEXT.get(lang), choices=choices
         )
-        return Reply(T["suggest_text"][lang], ("choice", card))
+        return Reply(t.SUGGEST_TEXT.get(lang), card)
 
     @staticmethod
     def _with_feedback(reply: Reply, lang: Lang, question_id: int) -> Reply:
         """Add 👍/👎 to an answer card (cards without buttons, like the overview, stay as is)."""
-        if reply.card is None or not isinstance(reply.card[1], FactsCard):
+        if not isinstance(reply.card, FactsCard):
             return reply
-        card = reply.card[1]
+        card = reply.card
         votes = [
             Button(
                 title=title,
@@ -210,9 +184,9 @@ class QaService:
             for title, vote in (("👍", "up"), ("👎", "down"))
         ]
         card = card.model_copy(update={"buttons": [*card.buttons, *votes][:5]})
-        return Reply(reply.text, (reply.card[0], card), reply.remember_network)
+        return Reply(reply.text, card, reply.remember_network)
 
     @staticmethod
     def _escalate_button(lang: Lang, question_id: int) -> Button:
         payload = EscalatePayload(action="escalate", question=question_id)
-        return Button(title=T["ask_coordinator"][lang], data=action(payload))
+        return Button(title=t.ASK_COORDINATOR.get(lang), data=action(payload))

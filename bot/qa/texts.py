@@ -1,92 +1,115 @@
-"""Every sentence the scheme answers use, in bokmål ("nb") and nynorsk ("nn")."""
+"""Every sentence the scheme answers use, in bokmål and nynorsk."""
 
 from __future__ import annotations
 
-from bot.scheme import Lang
+from bot.scheme import Localized
 
-T: dict[str, dict[Lang, str]] = {
-    "frame_title": {"nb": "Rammen til {name} for {year}", "nn": "Ramma til {name} for {year}"},
-    "estimated": {"nb": "Estimert ramme: {amount}", "nn": "Estimert ramme: {amount}"},
-    "decided": {"nb": "Vedtatt ramme: {amount}", "nn": "Vedteken ramme: {amount}"},
-    "status": {"nb": "Status", "nn": "Status"},
-    "status_estimated": {
-        "nb": "estimert (beregnet fra elevtall og barnetall)",
-        "nn": "estimert (rekna ut frå elevtal og barnetal)",
-    },
-    "status_decided": {"nb": "vedtatt", "nn": "vedteken"},
-    "base": {"nb": "Grunntilskudd", "nn": "Grunntilskot"},
-    "share": {
-        "nb": "Fordelt etter elevtall og barnetall",
-        "nn": "Fordelt etter elevtal og barnetal",
-    },
-    "counts": {"nb": "Elevtall / barnetall", "nn": "Elevtal / barnetal"},
-    "key_gave": {"nb": "Fordelingsnøkkelen ga", "nn": "Fordelingsnøkkelen gav"},
-    "coordination": {"nb": "Koordinering (i tillegg)", "nn": "Koordinering (i tillegg)"},
-    "used": {"nb": "Bundet opp / igjen", "nn": "Bunde opp / att"},
-    "used_unknown": {
-        "nb": "vises når beslutningsgrunnlaget er registrert",
-        "nn": "blir vist når avgjerdsgrunnlaget er registrert",
-    },
-    "member_of": {
-        "nb": "{place} hører til kompetansenettverket {name}.",
-        "nn": "{place} høyrer til kompetansenettverket {name}.",
-    },
-    "imported": {
-        "nb": "Elevtall og barnetall er importert fra {source} ({date}).",
-        "nn": "Elevtal og barnetal er importerte frå {source} ({date}).",
-    },
-    "source": {"nb": "Kilde: {source}.", "nn": "Kjelde: {source}."},
-    "not_found": {
-        "nb": "Jeg finner ikke «{place}» blant kompetansenettverkene i {region}. "
-        "Nettverkene er: {names}.",
-        "nn": "Eg finn ikkje «{place}» blant kompetansenettverka i {region}. "
-        "Nettverka er: {names}.",
-    },
-    "which_network": {
-        "nb": "Hvilket kompetansenettverk hører du til? Spør for eksempel «rammen til {example}», "
-        "eller skriv «jeg hører til {example}», så husker jeg det. Nettverkene er: {names}.",
-        "nn": "Kva kompetansenettverk høyrer du til? Spør til dømes «ramma til {example}», "
-        "eller skriv «eg høyrer til {example}», så hugsar eg det. Nettverka er: {names}.",
-    },
-    "remembered": {
-        "nb": "Notert: du hører til {name}. Nå kan du spørre «hva er rammen vår?».",
-        "nn": "Notert: du høyrer til {name}. No kan du spørje «kva er ramma vår?».",
-    },
-    "no_year": {
-        "nb": "Jeg har ingen tall for {year} ennå. Spør administratoren hos Statsforvalteren.",
-        "nn": "Eg har ingen tal for {year} enno. Spør administratoren hos Statsforvaltaren.",
-    },
-    "county_title": {"nb": "Rammene for {year}", "nn": "Rammene for {year}"},
-    "county_headline": {
-        "nb": "{count} kompetansenettverk, {total} til sammen (koordinering kommer i tillegg).",
-        "nn": "{count} kompetansenettverk, {total} til saman (koordinering kjem i tillegg).",
-    },
-    "county_refused": {
-        "nb": "Oversikten over hele fylket er for administratorer. "
-        "Du kan spørre om rammen til ett nettverk, for eksempel «rammen til {example}».",
-        "nn": "Oversikta over heile fylket er for administratorar. "
-        "Du kan spørje om ramma til eitt nettverk, til dømes «ramma til {example}».",
-    },
-    "deadline_title": {"nb": "Frist: {step}", "nn": "Frist: {step}"},
-    "next_title": {"nb": "Neste frist: {step}", "nn": "Neste frist: {step}"},
-    "from": {"nb": "Fra", "nn": "Frå"},
-    "to": {"nb": "Til", "nn": "Til"},
-    "due": {"nb": "Frist", "nn": "Frist"},
-    "local": {"nb": "settes lokalt", "nn": "blir sett lokalt"},
-    "recommended": {
-        "nb": "settes lokalt (anbefalt {date})",
-        "nn": "blir sett lokalt (tilrådd {date})",
-    },
-    "passed": {"nb": "{date} (passert)", "nn": "{date} (passert)"},
-    "calendar_title": {"nb": "Årshjulet for {year}", "nn": "Årshjulet for {year}"},
-    "calendar_headline": {
-        "nb": "Stegene i Kompetanseløftet, med fristene for {region}.",
-        "nn": "Stega i Kompetanseløftet, med fristane for {region}.",
-    },
-    "no_next": {
-        "nb": "Jeg har ingen kommende frister med dato.",
-        "nn": "Eg har ingen komande fristar med dato.",
-    },
-    "see_calendar": {"nb": "Alle frister", "nn": "Alle fristar"},
-    "see_frame": {"nb": "Rammen vår", "nn": "Ramma vår"},
-}
+FRAME_TITLE = Localized(nb="Rammen til {name} for {year}", nn="Ramma til {name} for {year}")
+ESTIMATED = Localized(nb="Estimert ramme: {amount}", nn="Estimert ramme: {amount}")
+DECIDED = Localized(nb="Vedtatt ramme: {amount}", nn="Vedteken ramme: {amount}")
+STATUS = Localized(nb="Status", nn="Status")
+STATUS_ESTIMATED = Localized(
+    nb="estimert (beregnet fra elevtall og barnetall)",
+    nn="estimert (rekna ut frå elevtal og barnetal)",
+)
+STATUS_DECIDED = Localized(nb="vedtatt", nn="vedteken")
+BASE = Localized(nb="Grunntilskudd", nn="Grunntilskot")
+SHARE = Localized(nb="Fordelt etter elevtall og barnetall", nn="Fordelt etter elevtal og barnetal")
+COUNTS = Localized(nb="Elevtall / barnetall", nn="Elevtal / barnetal")
+KEY_GAVE = Localized(nb="Fordelingsnøkkelen ga", nn="Fordelingsnøkkelen gav")
+COORDINATION = Localized(nb="Koordinering (i tillegg)", nn="Koordinering (i tillegg)")
+USED = Localized(nb="Bundet opp / igjen", nn="Bunde opp / att")
+USED_UNKNOWN = Localized(
+    nb="vises når beslutningsgrunnlaget er registrert",
+    nn="blir vist når avgjerdsgrunnlaget er registrert",
+)
+MEMBER_OF = Localized(
+    nb="{place} hører til kompetansenettverket {name}.",
+    nn="{place} høyrer til kompetansenettverket {name}.",
+)
+IMPORTED = Localized(
+    nb="Elevtall og barnetall er importert fra {source} ({date}).",
+    nn="Elevtal og barnetal er importerte frå {source} ({date}).",
+)
+SOURCE = Localized(nb="Kilde: {source}.", nn="Kjelde: {source}.")
+NOT_FOUND = Localized(
+    nb="Jeg finner ikke «{place}» blant kompetansenettverkene i {region}. Nettverkene er: {names}.",
+    nn="Eg finn ikkje «{place}» blant kompetansenettverka i {region}. Nettverka er: {names}.",
+)
+WHICH_NETWORK = Localized(
+    nb="Hvilket kompetansenettverk hører du til? Spør for eksempel «rammen til "
+    "{example}», eller skriv «jeg hører til {example}», så husker jeg det. "
+    "Nettverkene er: {names}.",
+    nn="Kva kompetansenettverk høyrer du til? Spør til dømes «ramma til {example}», "
+    "eller skriv «eg høyrer til {example}», så hugsar eg det. Nettverka er: "
+    "{names}.",
+)
+REMEMBERED = Localized(
+    nb="Notert: du hører til {name}. Nå kan du spørre «hva er rammen vår?».",
+    nn="Notert: du høyrer til {name}. No kan du spørje «kva er ramma vår?».",
+)
+NO_YEAR = Localized(
+    nb="Jeg har ingen tall for {year} ennå. Spør administratoren hos Statsforvalteren.",
+    nn="Eg har ingen tal for {year} enno. Spør administratoren hos Statsforvaltaren.",
+)
+COUNTY_TITLE = Localized(nb="Rammene for {year}", nn="Rammene for {year}")
+COUNTY_HEADLINE = Localized(
+    nb="{count} kompetansenettverk, {total} til sammen (koordinering kommer i tillegg).",
+    nn="{count} kompetansenettverk, {total} til saman (koordinering kjem i tillegg).",
+)
+COUNTY_REFUSED = Localized(
+    nb="Oversikten over hele fylket er for administratorer. Du kan spørre om rammen "
+    "til ett nettverk, for eksempel «rammen til {example}».",
+    nn="Oversikta over heile fylket er for administratorar. Du kan spørje om ramma "
+    "til eitt nettverk, til dømes «ramma til {example}».",
+)
+DEADLINE_TITLE = Localized(nb="Frist: {step}", nn="Frist: {step}")
+NEXT_TITLE = Localized(nb="Neste frist: {step}", nn="Neste frist: {step}")
+FROM = Localized(nb="Fra", nn="Frå")
+TO = Localized(nb="Til", nn="Til")
+DUE = Localized(nb="Frist", nn="Frist")
+LOCAL = Localized(nb="settes lokalt", nn="blir sett lokalt")
+RECOMMENDED = Localized(
+    nb="settes lokalt (anbefalt {date})",
+    nn="blir sett lokalt (tilrådd {date})",
+)
+PASSED = Localized(nb="{date} (passert)", nn="{date} (passert)")
+CALENDAR_TITLE = Localized(nb="Årshjulet for {year}", nn="Årshjulet for {year}")
+CALENDAR_HEADLINE = Localized(
+    nb="Stegene i Kompetanseløftet, med fristene for {region}.",
+    nn="Stega i Kompetanseløftet, med fristane for {region}.",
+)
+NO_NEXT = Localized(
+    nb="Jeg har ingen kommende frister med dato.",
+    nn="Eg har ingen komande fristar med dato.",
+)
+SEE_CALENDAR = Localized(nb="Alle frister", nn="Alle fristar")
+SEE_FRAME = Localized(nb="Rammen vår", nn="Ramma vår")
+
+# The headline of a frame card, by the frame's status.
+FRAME_AMOUNT = {"estimated": ESTIMATED, "decided": DECIDED}
+
+# Questions: the «Mente du …?» choice, 👍/👎, the fallback.
+SUGGEST_TITLE = Localized(nb="Mente du …?", nn="Meinte du …?")
+SUGGEST_TEXT = Localized(
+    nb="Jeg er ikke helt sikker på hva du spør om. Velg det som passer:",
+    nn="Eg er ikkje heilt sikker på kva du spør om. Vel det som passar:",
+)
+NONE = Localized(nb="Ingen av disse", nn="Ingen av desse")
+FALLBACK_TITLE = Localized(nb="Det kan jeg ikke svare på", nn="Det kan eg ikkje svare på")
+ASK_COORDINATOR = Localized(nb="Spør koordinatoren", nn="Spør koordinatoren")
+THANKS_UP = Localized(nb="Takk for tilbakemeldingen!", nn="Takk for tilbakemeldinga!")
+THANKS_DOWN = Localized(
+    nb="Takk! Jeg tar vare på spørsmålet, så svarene kan bli bedre. Du kan også "
+    "spørre koordinatoren i nettverket ditt.",
+    nn="Takk! Eg tek vare på spørsmålet, så svara kan bli betre. Du kan også spørje "
+    "koordinatoren i nettverket ditt.",
+)
+WHICH_NETWORK_TO_SET = Localized(
+    nb="Hvilket nettverk hører du til? Skriv for eksempel «jeg hører til Fosen».",
+    nn="Kva nettverk høyrer du til? Skriv til dømes «eg høyrer til Fosen».",
+)
+STALE = Localized(
+    nb="Det spørsmålet finner jeg ikke lenger. Spør gjerne på nytt.",
+    nn="Det spørsmålet finn eg ikkje lenger. Spør gjerne på nytt.",
+)

@@ -62,7 +62,7 @@ class ReminderCards:
         state: ReminderState = "due",
     ) -> dict[str, Any]:
         """The card JSON for `reminder` seen at `now`."""
-        return self._renderer.render("reminder", self.view(reminder, progress, now, state))
+        return self._renderer.render(self.view(reminder, progress, now, state))
 
     def view(
         self,

@@ -5,7 +5,7 @@ Teams' limits are data (`RateLimits`): per bot per conversation 7 per second, 8 
 aiolimiter leaky bucket of capacity `burst` draining (count − burst)/period per second, so no
 window of `period` seconds ever holds more than `count` requests, at any phase.
 
-Outcomes (`Outcome.state`):
+Outcomes (`SendOutcome.state`):
 - sent: Teams took the post; the activity id is kept to update the card later;
 - throttled: 429 (Retry-After honoured), or 412/502/503/504 or a refused connection (exponential
   backoff with jitter, capped); a short wait is slept here, a long one is handed back so the
@@ -80,7 +80,7 @@ class RetryPolicy:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class SendOutcome:
     """What became of one delivery."""
 
     state: State
@@ -129,12 +129,12 @@ class Sender:
         *,
         previous_attempts: int = 0,
         personal: bool = False,
-    ) -> Outcome:
+    ) -> SendOutcome:
         """Post the card to the reference's conversation; 404 on a 1:1 chat recreates it once."""
         attempts = _Attempts(previous_attempts)
         outcome, activity_id = await self._post(attempts, reference_json, card_json)
         if outcome is None:
-            return Outcome("sent", attempts.made, activity_id)
+            return SendOutcome("sent", attempts.made, activity_id)
         if outcome.state != "gone" or not personal:
             return outcome
         failed, created = await self._attempt(
@@ -142,20 +142,20 @@ class Sender:
         )
         if failed is not None or created is None:
             error = failed.error if failed else "no reference"
-            return Outcome("gone", attempts.made, error=f"1:1 chat not recreated: {error}")
+            return SendOutcome("gone", attempts.made, error=f"1:1 chat not recreated: {error}")
         outcome, activity_id = await self._post(attempts, created, card_json)
         if outcome is None:
-            return Outcome("sent", attempts.made, activity_id, new_reference=created)
+            return SendOutcome("sent", attempts.made, activity_id, new_reference=created)
         return replace(outcome, requests=attempts.made, new_reference=created)
 
     async def _post(
         self, attempts: _Attempts, reference_json: str, card_json: str
-    ) -> tuple[Outcome | None, str | None]:
+    ) -> tuple[SendOutcome | None, str | None]:
         return await self._attempt(
             attempts, reference_json, lambda: self._channel.post(reference_json, card_json)
         )
 
-    async def update(self, reference_json: str, activity_id: str, card_json: str) -> Outcome:
+    async def update(self, reference_json: str, activity_id: str, card_json: str) -> SendOutcome:
         """Replace a posted card (same limits and retries as a post)."""
         attempts = _Attempts(0)
         outcome, _ = await self._attempt(
@@ -163,17 +163,17 @@ class Sender:
             reference_json,
             lambda: self._channel.update(reference_json, activity_id, card_json),
         )
-        return outcome or Outcome("sent", attempts.made)
+        return outcome or SendOutcome("sent", attempts.made)
 
     async def _attempt(
         self, attempts: _Attempts, reference_json: str, call: Callable[[], Awaitable[T]]
-    ) -> tuple[Outcome | None, T | None]:
+    ) -> tuple[SendOutcome | None, T | None]:
         """Call until it succeeds (None, result) or ends in an outcome (outcome, None)."""
         while True:
             if attempts.total >= self._policy.max_attempts:
                 last = attempts.errors[-1] if attempts.errors else "no attempt left"
                 error = f"gave up after {attempts.total} attempts: {last}"
-                return Outcome("failed", attempts.made, error=error), None
+                return SendOutcome("failed", attempts.made, error=error), None
             await self._acquire(reference_json)
             attempts.made += 1
             try:
@@ -182,10 +182,10 @@ class Sender:
                 attempts.errors.append(str(error))
                 state = classify(error)
                 if state != "throttled":
-                    return Outcome(state, attempts.made, error=str(error)), None
+                    return SendOutcome(state, attempts.made, error=str(error)), None
                 delay = self._delay(error, attempts.total)
                 if delay > self._policy.max_inline_wait:
-                    return Outcome(
+                    return SendOutcome(
                         "throttled", attempts.made, error=str(error), retry_in=delay
                     ), None
                 await self._sleep(delay)

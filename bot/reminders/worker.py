@@ -25,7 +25,7 @@ from bot.reminders.card import ReminderCards
 from bot.reminders.model import ReminderOutbox, StoredReminder
 from bot.reminders.planning import Progress, Target, plan, settlement
 from bot.reminders.rules import ReminderRules
-from bot.reminders.sender import Outcome, Sender
+from bot.reminders.sender import Sender, SendOutcome
 from bot.scheme.models import RegionData
 
 log = logging.getLogger(__name__)
@@ -170,7 +170,7 @@ class ReminderWorker:
     async def _record(
         self,
         reminder: StoredReminder,
-        outcome: Outcome,
+        outcome: SendOutcome,
         card: dict[str, object],
         new_conversation: str | None,
         now: datetime,

@@ -93,7 +93,8 @@ def _candidate(
         return (rule.in_cycle(cycle_year), "network", False) if rule else None
     if year and step.id in year.deadlines:
         return year.deadlines[step.id], "year", year.example_data
-    assert step.deadline.due is not None  # guaranteed by DeadlineRule
+    if step.deadline.due is None:  # DeadlineRule refuses a regional step without a date
+        return None
     return step.deadline.due.in_cycle(cycle_year), "region", False
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 
-from bot.scheme.models import Lang
+from bot.scheme.models import Lang, Localized
 
 if TYPE_CHECKING:
     from bot.scheme.calendar import Deadline
@@ -24,53 +24,53 @@ if TYPE_CHECKING:
 NBSP = "\u00a0"
 _OTHER_SPACES = str.maketrans({"\u202f": NBSP, "\u2009": NBSP, " ": NBSP})
 
-_WEEKEND_DAYS: dict[int, dict[Lang, str]] = {  # by date.weekday()
-    5: {"nb": "lørdag", "nn": "laurdag"},
-    6: {"nb": "søndag", "nn": "sundag"},
+_WEEKEND_DAYS: dict[int, Localized] = {  # by date.weekday()
+    5: Localized(nb="lørdag", nn="laurdag"),
+    6: Localized(nb="søndag", nn="sundag"),
 }
-_TEXT: dict[str, dict[Lang, str]] = {
-    "today": {"nb": "i dag", "nn": "i dag"},
-    "tomorrow": {"nb": "i morgen", "nn": "i morgon"},
-    "yesterday": {"nb": "i går", "nn": "i går"},
-    "in_days": {"nb": "om {n} dager", "nn": "om {n} dagar"},
-    "days_ago": {"nb": "for {n} dager siden", "nn": "for {n} dagar sidan"},
-    "weekend": {
-        "nb": "Merk: fristen faller på en {day}. Datoen gjelder likevel.",
-        "nn": "Merk: fristen fell på ein {day}. Datoen gjeld likevel.",
-    },
-    "holiday": {
-        "nb": "Merk: fristen faller på en helligdag ({day}). Datoen gjelder likevel.",
-        "nn": "Merk: fristen fell på ein heilagdag ({day}). Datoen gjeld likevel.",
-    },
-    "example": {
-        "nb": "Merk: tallene er eksempeldata, ikke vedtatte tall.",
-        "nn": "Merk: tala er eksempeldata, ikkje vedtekne tal.",
-    },
-    "due": {
-        "nb": "Fristen for {step} er {date} ({left}).",
-        "nn": "Fristen for {step} er {date} ({left}).",
-    },
-    "local": {
-        "nb": "Fristen for {step} settes lokalt. Spør koordinatoren i nettverket ditt.",
-        "nn": "Fristen for {step} blir sett lokalt. Spør koordinatoren i nettverket ditt.",
-    },
-    "recommended": {"nb": "Anbefalt frist er {date}.", "nn": "Tilrådd frist er {date}."},
-    "estimated": {"nb": "beregnet", "nn": "berekna"},
-    "decided": {"nb": "vedtatt", "nn": "vedteken"},
-    "frame": {
-        "nb": "{name}: ramme {amount} ({status}), og i tillegg {coord} til koordinering.",
-        "nn": "{name}: ramme {amount} ({status}), og i tillegg {coord} til koordinering.",
-    },
-    "computed": {
-        "nb": "Beregning: grunntilskudd {base} + {share} fordelt etter elevtall ({pupils})"
-        " og barnetall ({children}).",
-        "nn": "Utrekning: grunntilskot {base} + {share} fordelt etter elevtal ({pupils})"
+_TEXT: dict[str, Localized] = {
+    "today": Localized(nb="i dag", nn="i dag"),
+    "tomorrow": Localized(nb="i morgen", nn="i morgon"),
+    "yesterday": Localized(nb="i går", nn="i går"),
+    "in_days": Localized(nb="om {n} dager", nn="om {n} dagar"),
+    "days_ago": Localized(nb="for {n} dager siden", nn="for {n} dagar sidan"),
+    "weekend": Localized(
+        nb="Merk: fristen faller på en {day}. Datoen gjelder likevel.",
+        nn="Merk: fristen fell på ein {day}. Datoen gjeld likevel.",
+    ),
+    "holiday": Localized(
+        nb="Merk: fristen faller på en helligdag ({day}). Datoen gjelder likevel.",
+        nn="Merk: fristen fell på ein heilagdag ({day}). Datoen gjeld likevel.",
+    ),
+    "example": Localized(
+        nb="Merk: tallene er eksempeldata, ikke vedtatte tall.",
+        nn="Merk: tala er eksempeldata, ikkje vedtekne tal.",
+    ),
+    "due": Localized(
+        nb="Fristen for {step} er {date} ({left}).",
+        nn="Fristen for {step} er {date} ({left}).",
+    ),
+    "local": Localized(
+        nb="Fristen for {step} settes lokalt. Spør koordinatoren i nettverket ditt.",
+        nn="Fristen for {step} blir sett lokalt. Spør koordinatoren i nettverket ditt.",
+    ),
+    "recommended": Localized(nb="Anbefalt frist er {date}.", nn="Tilrådd frist er {date}."),
+    "estimated": Localized(nb="beregnet", nn="berekna"),
+    "decided": Localized(nb="vedtatt", nn="vedteken"),
+    "frame": Localized(
+        nb="{name}: ramme {amount} ({status}), og i tillegg {coord} til koordinering.",
+        nn="{name}: ramme {amount} ({status}), og i tillegg {coord} til koordinering.",
+    ),
+    "computed": Localized(
+        nb="Beregning: grunntilskudd {base} + {share} fordelt etter elevtall "
+        "({pupils}) og barnetall ({children}).",
+        nn="Utrekning: grunntilskot {base} + {share} fordelt etter elevtal ({pupils})"
         " og barnetal ({children}).",
-    },
-    "key_gave": {
-        "nb": "Fordelingsnøkkelen ga {estimated}.",
-        "nn": "Fordelingsnøkkelen gav {estimated}.",
-    },
+    ),
+    "key_gave": Localized(
+        nb="Fordelingsnøkkelen ga {estimated}.",
+        nn="Fordelingsnøkkelen gav {estimated}.",
+    ),
 }
 
 
@@ -98,13 +98,13 @@ def format_days_left(days: int, lang: Lang = "nb") -> str:
     """ "i dag", "i morgen"/"i morgon", "om 7 dager"/"om 7 dagar", or days ago when negative."""
     key = {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days)
     if key is not None:
-        return _TEXT[key][lang]
-    return _TEXT["in_days" if days > 0 else "days_ago"][lang].format(n=abs(days))
+        return _TEXT[key].get(lang)
+    return _TEXT["in_days" if days > 0 else "days_ago"].get(lang).format(n=abs(days))
 
 
 def example_data_note(lang: Lang = "nb") -> str:
     """The sentence every answer built on example data must carry."""
-    return _TEXT["example"][lang]
+    return _TEXT["example"].get(lang)
 
 
 def non_working_day_note(deadline: Deadline, lang: Lang = "nb") -> str | None:
@@ -112,10 +112,10 @@ def non_working_day_note(deadline: Deadline, lang: Lang = "nb") -> str | None:
     if deadline.due is None:
         return None
     if deadline.holiday is not None:
-        return _TEXT["holiday"][lang].format(day=deadline.holiday.get(lang))
+        return _TEXT["holiday"].get(lang).format(day=deadline.holiday.get(lang))
     weekend_day = _WEEKEND_DAYS.get(deadline.due.weekday())
     if weekend_day is not None:
-        return _TEXT["weekend"][lang].format(day=weekend_day[lang])
+        return _TEXT["weekend"].get(lang).format(day=weekend_day.get(lang))
     return None
 
 
@@ -123,14 +123,14 @@ def describe_deadline(deadline: Deadline, today: dt.date, lang: Lang = "nb") -> 
     """A full Norwegian answer about one deadline, seen from `today` (a date in Oslo)."""
     step = deadline.step.short.get(lang)
     if deadline.due is None:
-        parts = [_TEXT["local"][lang].format(step=step)]
+        parts = [_TEXT["local"].get(lang).format(step=step)]
         if deadline.recommended is not None:
             date_text = format_date(deadline.recommended, lang)
-            parts.append(_TEXT["recommended"][lang].format(date=date_text))
+            parts.append(_TEXT["recommended"].get(lang).format(date=date_text))
     else:
         left = format_days_left((deadline.due - today).days, lang)
         date_text = format_date(deadline.due, lang)
-        parts = [_TEXT["due"][lang].format(step=step, date=date_text, left=left)]
+        parts = [_TEXT["due"].get(lang).format(step=step, date=date_text, left=left)]
         parts.append(non_working_day_note(deadline, lang) or "")
     if deadline.example_data:
         parts.append(example_data_note(lang))
@@ -139,20 +139,28 @@ def describe_deadline(deadline: Deadline, today: dt.date, lang: Lang = "nb") -> 
 
 def describe_frame(frame: Frame, lang: Lang = "nb") -> str:
     """A Norwegian answer about one network's frame, how it was computed, and its status."""
-    summary = _TEXT["frame"][lang].format(
-        name=frame.network_name,
-        amount=format_money(frame.amount),
-        status=_TEXT[frame.status][lang],
-        coord=format_money(frame.koordinering),
+    summary = (
+        _TEXT["frame"]
+        .get(lang)
+        .format(
+            name=frame.network_name,
+            amount=format_money(frame.amount),
+            status=_TEXT[frame.status].get(lang),
+            coord=format_money(frame.koordinering),
+        )
     )
     if frame.status == "decided":
-        how = _TEXT["key_gave"][lang].format(estimated=format_money(frame.estimated))
+        how = _TEXT["key_gave"].get(lang).format(estimated=format_money(frame.estimated))
     else:
-        how = _TEXT["computed"][lang].format(
-            base=format_money(frame.grunntilskudd),
-            share=format_money(frame.estimated - frame.grunntilskudd),
-            pupils=format_number(frame.elevtall),
-            children=format_number(frame.barnetall),
+        how = (
+            _TEXT["computed"]
+            .get(lang)
+            .format(
+                base=format_money(frame.grunntilskudd),
+                share=format_money(frame.estimated - frame.grunntilskudd),
+                pupils=format_number(frame.elevtall),
+                children=format_number(frame.barnetall),
+            )
         )
     parts = [summary, how]
     if frame.example_data:

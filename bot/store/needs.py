@@ -21,7 +21,7 @@ from bot.needs.model import (
     WriteOutcome,
     reference_for,
 )
-from bot.store.tables import needs_report_history, needs_reports
+from bot.store.tables import inserted_id, needs_report_history, needs_reports
 
 
 class NeedsReports:
@@ -47,12 +47,11 @@ class NeedsReports:
                     updated_at=now,
                 )
             )
-            key = result.inserted_primary_key
-            assert key is not None
-            report_id = int(key[0])
+            report_id = inserted_id(result)
             await _history(connection, report_id, 1, action="created", author=author, answers={})
         found = await self.get(report_id)
-        assert found is not None
+        if found is None:
+            raise LookupError(f"report {report_id} vanished right after it was created")
         return found
 
     async def get(self, report_id: int) -> StoredReport | None:

@@ -9,7 +9,7 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.qa.model import AskedQuestion, Escalation, Vote
-from bot.store.tables import qa_escalations, qa_questions
+from bot.store.tables import inserted_id, qa_escalations, qa_questions
 
 
 class QaLog:
@@ -24,9 +24,7 @@ class QaLog:
             result = await connection.execute(
                 insert(qa_questions).values(asked_at=datetime.now(UTC), **values)
             )
-        key = result.inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return inserted_id(result)
 
     async def get(self, question_id: int) -> AskedQuestion | None:
         """One question."""
@@ -73,9 +71,7 @@ class QaLog:
                     created_at=datetime.now(UTC),
                 )
             )
-        key = result.inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return inserted_id(result)
 
     async def escalation(self, escalation_id: int) -> Escalation | None:
         """One escalation."""

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
     Column,
+    CursorResult,
     DateTime,
     Float,
     ForeignKey,
@@ -181,3 +183,11 @@ audit_log = Table(
     Column("subject", String(256), nullable=False, server_default=""),
     Column("detail", Text, nullable=False, server_default="{}"),
 )
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The primary key of the row an INSERT made."""
+    key = result.inserted_primary_key
+    if key is None:
+        raise RuntimeError("the database returned no id for the inserted row")
+    return int(key[0])

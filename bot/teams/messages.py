@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from botbuilder.core import CardFactory, MessageFactory
 from botbuilder.schema import Activity
-from pydantic import BaseModel
 
 from cards.renderer import CardRenderer
+from cards.views import CardView
 
 
-def card_message(
-    cards: CardRenderer, template: str, view: BaseModel, text: str | None = None
-) -> Activity:
+def card_message(cards: CardRenderer, view: CardView, text: str | None = None) -> Activity:
     """A message holding the rendered card; `text` becomes its fallback and summary."""
-    card = cards.render(template, view)
+    card = cards.render(view)
     if text:
         card["fallbackText"] = text
     message = MessageFactory.attachment(CardFactory.adaptive_card(card))

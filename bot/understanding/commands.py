@@ -150,7 +150,7 @@ _PUNCTUATION = re.compile(r"[^\w\s?]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
 
 
-def normalise(text: str) -> str:
+def command_key(text: str) -> str:
     """Lower case, punctuation (but a lone "?") removed, whitespace collapsed."""
     lowered = text.casefold().strip()
     if lowered == "?":
@@ -176,7 +176,7 @@ _NEW_NEEDS = re.compile(
 
 def match_command(text: str) -> Command | None:
     """The command `text` names, if it is one of the known phrases (or asks for a new form)."""
-    key = normalise(text)
+    key = command_key(text)
     stripped = _GREETING.sub("", key)
     for candidate in dict.fromkeys((key, stripped)):
         for command, phrases in _PHRASES.items():
@@ -199,7 +199,7 @@ _LINK_AS_TYPED = re.compile(
 
 def match_link(text: str) -> str | None:
     """The network named in «koble denne kanalen til Fosen» (None for other messages)."""
-    found = _LINK.match(normalise(text))
+    found = _LINK.match(command_key(text))
     if found is None:
         return None
     as_typed = _LINK_AS_TYPED.match(text)

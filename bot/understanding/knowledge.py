@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from bot.scheme import Lang, RegionData, format_money
+from bot.scheme import Lang, Localized, RegionData, format_money
 from bot.understanding.intents import (
     CONVERSATION_INTENTS,
     DATA_DIR,
@@ -112,19 +112,19 @@ class KnowledgeBase:
         return [text for entry in entries for text in (entry.nb, entry.nn)]
 
 
-_FIXED: dict[str, dict[Lang, str]] = {
-    "intro": {
-        "nb": "Faste årlige poster, som settes av før resten fordeles til nettverkene:",
-        "nn": "Faste årlege postar, som blir sette av før resten blir fordelt til nettverka:",
-    },
-    "meetings": {"nb": "Møtevirksomhet: {amount}", "nn": "Møteverksemd: {amount}"},
-    "ppt": {"nb": "PPT-ledernettverket: {amount}", "nn": "PPT-leiarnettverket: {amount}"},
-    "coordination": {
-        "nb": "Koordinering: {each} til hvert av de {count} nettverkene{extra}, til sammen {total}",
-        "nn": "Koordinering: {each} til kvart av dei {count} nettverka{extra}, til saman {total}",
-    },
-    "extra": {"nb": "{amount} ekstra til {name}", "nn": "{amount} ekstra til {name}"},
-    "and": {"nb": ", og i tillegg ", "nn": ", og i tillegg "},
+_FIXED: dict[str, Localized] = {
+    "intro": Localized(
+        nb="Faste årlige poster, som settes av før resten fordeles til nettverkene:",
+        nn="Faste årlege postar, som blir sette av før resten blir fordelt til nettverka:",
+    ),
+    "meetings": Localized(nb="Møtevirksomhet: {amount}", nn="Møteverksemd: {amount}"),
+    "ppt": Localized(nb="PPT-ledernettverket: {amount}", nn="PPT-leiarnettverket: {amount}"),
+    "coordination": Localized(
+        nb="Koordinering: {each} til hvert av de {count} nettverkene{extra}, til sammen {total}",
+        nn="Koordinering: {each} til kvart av dei {count} nettverka{extra}, til saman {total}",
+    ),
+    "extra": Localized(nb="{amount} ekstra til {name}", nn="{amount} ekstra til {name}"),
+    "and": Localized(nb=", og i tillegg ", nn=", og i tillegg "),
 }
 
 
@@ -133,19 +133,21 @@ def fixed_posts_answer(region: RegionData, lang: Lang = "nb") -> Answer:
     posts = region.fixed_posts
     count = len(region.networks)
     extras = [
-        _FIXED["extra"][lang].format(amount=format_money(amount), name=region.network(key).name)
+        _FIXED["extra"].get(lang).format(amount=format_money(amount), name=region.network(key).name)
         for key, amount in posts.koordinering_extra.items()
     ]
     total = posts.koordinering_per_network * count + sum(posts.koordinering_extra.values())
     lines = [
-        _FIXED["meetings"][lang].format(amount=format_money(posts.moetevirksomhet)),
-        _FIXED["ppt"][lang].format(amount=format_money(posts.ppt_ledernettverket)),
-        _FIXED["coordination"][lang].format(
+        _FIXED["meetings"].get(lang).format(amount=format_money(posts.moetevirksomhet)),
+        _FIXED["ppt"].get(lang).format(amount=format_money(posts.ppt_ledernettverket)),
+        _FIXED["coordination"]
+        .get(lang)
+        .format(
             each=format_money(posts.koordinering_per_network),
             count=count,
-            extra=_FIXED["and"][lang] + " og ".join(extras) if extras else "",
+            extra=_FIXED["and"].get(lang) + " og ".join(extras) if extras else "",
             total=format_money(total),
         ),
     ]
-    text = "\n".join([_FIXED["intro"][lang], *(f"- {line}." for line in lines)])
+    text = "\n".join([_FIXED["intro"].get(lang), *(f"- {line}." for line in lines)])
     return Answer(text, (Source(file=None, title=region.source or region.name),))

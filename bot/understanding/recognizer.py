@@ -289,7 +289,8 @@ class _Tfidf:
     """
 
     def __init__(self, vectorizer: TfidfVectorizer, offset: int = 0) -> None:
-        assert vectorizer.sublinear_tf and vectorizer.norm == "l2" and vectorizer.use_idf
+        if not (vectorizer.sublinear_tf and vectorizer.norm == "l2" and vectorizer.use_idf):
+            raise ValueError("the hand-applied transform needs sublinear tf, idf and l2 norm")
         self._analyse: Callable[[str], list[str]] = vectorizer.build_analyzer()
         self._vocabulary: dict[str, int] = vectorizer.vocabulary_
         self._idf: np.ndarray = vectorizer.idf_

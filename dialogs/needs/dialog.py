@@ -20,7 +20,7 @@ from bot.needs.model import Author, StoredReport
 from bot.needs.service import NeedsService, StaleCard
 from bot.scheme import Localized
 from bot.teams.turn_language import language
-from bot.understanding.commands import normalise
+from bot.understanding.commands import command_key
 from cards.renderer import CardRenderer
 from cards.views import Button, ChoiceCard
 from dialogs.base import InterruptibleDialog
@@ -97,7 +97,6 @@ class NeedsReportDialog(InterruptibleDialog):
             prompt = MessageFactory.text(f"{question}\n{listed}")
         elif spec.choices:
             card = self._cards.render(
-                "choice",
                 ChoiceCard(
                     title=spec.label.get(lang),
                     text=question,
@@ -118,7 +117,7 @@ class NeedsReportDialog(InterruptibleDialog):
         answer = str(step.result or "")
         spec = FIELDS[min(report.step, len(FIELDS) - 1)]
         try:
-            if normalise(answer) in BACK_WORDS:
+            if command_key(answer) in BACK_WORDS:
                 back = max(report.step - 1, 0)
                 await self._service.save_answers(
                     report, {}, author_of(step.context), lang=lang, step=back

@@ -14,7 +14,6 @@ from typing import Any
 
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogContext
-from pydantic import BaseModel
 
 from bot.audit import Audit
 from bot.needs import texts as t
@@ -29,7 +28,7 @@ from bot.teams.turn_language import language
 from bot.understanding.commands import Command
 from cards.payloads import NeedsPayload, needs
 from cards.renderer import CardRenderer
-from cards.views import MAX_CHOICES, Button, ChoiceCard, shorten
+from cards.views import MAX_CHOICES, Button, CardView, ChoiceCard, shorten
 from dialogs.needs.dialog import NeedsReportDialog, author_of
 
 log = logging.getLogger(__name__)
@@ -83,7 +82,7 @@ class NeedsFeature:
                 Button(title=t.STEPS.get(lang), data=needs("steps", report.id, report.version)),
             ],
         )
-        await self._send(turn_context, "choice", choice)
+        await self._send(turn_context, choice)
 
     async def resume(self, turn_context: TurnContext, dc: DialogContext) -> None:
         lang = language(turn_context)
@@ -110,7 +109,7 @@ class NeedsFeature:
                 for d in drafts[:MAX_CHOICES]
             ],
         )
-        await self._send(turn_context, "choice", choice)
+        await self._send(turn_context, choice)
 
     async def mine(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         lang = language(turn_context)
@@ -118,7 +117,7 @@ class NeedsFeature:
         if not reports:
             await turn_context.send_activity(t.NONE_YET.get(lang))
             return
-        await self._send(turn_context, "facts", views.mine_card(reports, lang))
+        await self._send(turn_context, views.mine_card(reports, lang))
 
     async def status(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         lang = language(turn_context)
@@ -130,7 +129,7 @@ class NeedsFeature:
             await turn_context.send_activity(t.STATUS_REFUSED.get(lang))
             return
         status = await self._service.network_status(network_id)
-        await self._send(turn_context, "facts", views.status_card(status, lang))
+        await self._send(turn_context, views.status_card(status, lang))
 
     async def on_payload(
         self, turn_context: TurnContext, dc: DialogContext, payload: NeedsPayload
@@ -174,14 +173,12 @@ class NeedsFeature:
             return
         due, late = self._service.deadline(report), self._service.past_deadline(report)
         summary = views.summary_card(report, {}, lang, due=due, late=late)
-        await self._send(turn_context, "facts", summary)
+        await self._send(turn_context, summary)
 
     async def _form(self, turn_context: TurnContext, report: StoredReport, **kwargs: Any) -> None:
         lang = language(turn_context)
         due, late = self._service.deadline(report), self._service.past_deadline(report)
-        await self._send(
-            turn_context, "form", views.form_card(report, lang, due=due, late=late, **kwargs)
-        )
+        await self._send(turn_context, views.form_card(report, lang, due=due, late=late, **kwargs))
 
     async def _save(
         self, turn_context: TurnContext, report: StoredReport, values: dict[str, str]
@@ -214,7 +211,6 @@ class NeedsFeature:
         due, late = self._service.deadline(saved.report), self._service.past_deadline(saved.report)
         await self._send(
             turn_context,
-            "facts",
             views.summary_card(saved.report, saved.warnings, lang, due=due, late=late),
         )
 
@@ -243,7 +239,7 @@ class NeedsFeature:
             reached = 0
             if sent.network_id is not None:
                 try:
-                    card = self._cards.render("facts", views.notification_card(sent, network))
+                    card = self._cards.render(views.notification_card(sent, network))
                     reached = await self._notify(sent.network_id, card)
                 except Exception:  # the report is sent; a failed notice must not undo that
                     log.exception(
@@ -251,7 +247,7 @@ class NeedsFeature:
                         extra={"conversation_id": turn_context.activity.conversation.id},
                     )
             receipt = views.receipt_card(sent, network, reached, lang)
-            await self._send(turn_context, "facts", receipt)
+            await self._send(turn_context, receipt)
         else:
             await turn_context.send_activity(t.STALE.get(lang))
 
@@ -273,7 +269,7 @@ class NeedsFeature:
                     )
                 ],
             )
-            await self._send(turn_context, "choice", choice)
+            await self._send(turn_context, choice)
             return
         outcome = await self._service.reports.withdraw(
             report.id, payload.version, author=author_of(turn_context)
@@ -287,8 +283,8 @@ class NeedsFeature:
         else:
             await turn_context.send_activity(t.STALE.get(lang))
 
-    async def _send(self, turn_context: TurnContext, template: str, view: BaseModel) -> None:
-        await turn_context.send_activity(card_message(self._cards, template, view))
+    async def _send(self, turn_context: TurnContext, view: CardView) -> None:
+        await turn_context.send_activity(card_message(self._cards, view))
 
 
 def _actor(turn_context: TurnContext) -> str:

@@ -66,7 +66,6 @@ class ProfileDialog(InterruptibleDialog):
     async def ask_workplace(self, step: WaterfallStepContext) -> DialogTurnResult:
         lang = language(step.context)
         card = self._cards.render(
-            "choice",
             ChoiceCard(
                 title=WHERE.get(lang),
                 text=PICK.get(lang),

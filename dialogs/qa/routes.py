@@ -142,8 +142,7 @@ class QaFeature:
         if reply.card is None:
             await turn_context.send_activity(reply.text)
             return
-        template, view = reply.card
-        await turn_context.send_activity(card_message(self._cards, template, view, reply.text))
+        await turn_context.send_activity(card_message(self._cards, reply.card, reply.text))
 
     async def _escalate(
         self, turn_context: TurnContext, payload: EscalatePayload, profile: UserProfile
@@ -172,7 +171,7 @@ class QaFeature:
             inputs=[FormInput(id="answer", label="Svar", kind="multiline", required=True)],
             submit=Button(title="Send svar", data={"action": "answer", "escalation": escalation}),
         )
-        reached = await self._notify(network, self._cards.render("form", card))
+        reached = await self._notify(network, self._cards.render(card))
         if reached:
             name = self._region.network(network).name
             await turn_context.send_activity(SENT_TO_COORDINATORS.get(lang).format(name=name))
@@ -203,7 +202,7 @@ class QaFeature:
             notes=[YOU_ASKED.get(lang).format(text=asked.text if asked else "")],
         )
         try:  # made before the answer is stored: a stored answer must reach the asker
-            relayed = json.dumps(self._cards.render("facts", card))
+            relayed = json.dumps(self._cards.render(card))
         except CardTooLarge:
             await turn_context.send_activity(TOO_LARGE_ANSWER)
             return

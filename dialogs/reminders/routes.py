@@ -129,7 +129,7 @@ class RemindersFeature:
             facts=facts[:30],
             notes=[] if facts else [t.NONE_PLANNED.get(lang)],
         )
-        await turn_context.send_activity(card_message(self._cards, "facts", card))
+        await turn_context.send_activity(card_message(self._cards, card))
 
     async def on_payload(
         self, turn_context: TurnContext, _dc: DialogContext, payload: ReminderPayload
@@ -151,10 +151,9 @@ class RemindersFeature:
         target = reminder.target
         own = target.kind == "owner" and person is not None and person.aad_object_id == target.id
         may = person is not None and allowed(person, Permission.MANAGE_NETWORK, target.network_id)
-        if not (own or may):
+        if person is None or not (own or may):
             await turn_context.send_activity(t.DONE_REFUSED.get(lang))
             return
-        assert person is not None
         party = target.owner_id if own and target.owner_id else ""
         await self._reminders.completions.mark(
             target.network_id,

@@ -33,7 +33,7 @@ class WelcomeFeature:
     async def welcome(self, turn_context: TurnContext) -> None:
         """The welcome card (also on a personal install)."""
         view = replies.WELCOME[language(turn_context)]
-        await turn_context.send_activity(card_message(self._cards, "welcome", view))
+        await turn_context.send_activity(card_message(self._cards, view))
 
     async def _help(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         await self.welcome(turn_context)

@@ -57,10 +57,8 @@ BARS = BarsCard(
 def test_every_card_is_valid_adaptive_card_1_5() -> None:
     renderer = CardRenderer()
     minimal = FactsCard(title="t", headline="h")
-    welcomes = (("welcome", WELCOME["nb"]), ("welcome", WELCOME["nn"]))
-    views = (*welcomes, ("choice", choice()), ("facts", FACTS), ("facts", minimal))
-    for name, view in (*views, ("bars", BARS)):
-        card = renderer.render(name, view)
+    for view in (WELCOME["nb"], WELCOME["nn"], choice(), FACTS, minimal, BARS):
+        card = renderer.render(view)
         assert card["version"] == "1.5"
         validate(card)
 
@@ -68,7 +66,7 @@ def test_every_card_is_valid_adaptive_card_1_5() -> None:
 def test_values_cannot_break_the_card_json() -> None:
     nasty = 'Fosen", "type": "Action.OpenUrl" } ] } {{ <at>x</at> \\ \n æøå'
 
-    card = CardRenderer().render("choice", choice(title=nasty))
+    card = CardRenderer().render(choice(title=nasty))
 
     validate(card)
     assert card["body"][0]["text"] == nasty
@@ -79,11 +77,11 @@ def test_a_card_over_the_teams_limit_is_refused() -> None:
     many = ChoiceCard(title="x" * 30_000, text="y", choices=[Button(title="Skole", text="Skole")])
 
     with pytest.raises(CardTooLarge):
-        CardRenderer().render("choice", many)
+        CardRenderer().render(many)
 
 
 def test_buttons_carry_a_typed_payload() -> None:
-    card = CardRenderer().render("welcome", WELCOME["nb"])
+    card = CardRenderer().render(WELCOME["nb"])
 
     payloads = [parse_payload(action["data"]) for action in actions(card)]
 
@@ -127,7 +125,7 @@ def test_cards_read_as_text_with_numbered_buttons_and_inputs() -> None:
 
 
 def test_bars_read_as_text_with_drawn_bars() -> None:
-    lines = card_to_text(CardRenderer().render("bars", BARS)).render().splitlines()
+    lines = card_to_text(CardRenderer().render(BARS)).render().splitlines()
 
     assert lines[2] == "Fosen  ████████████████████  kr 2"
     assert lines[3] == "Røros  ██████████  kr 1"
@@ -141,7 +139,7 @@ def test_a_leading_number_is_text_in_teams_and_reads_as_written_elsewhere() -> N
         notes=["Kriteriene:\n1. lokale behov\n2. arbeidsplassbasert", "Frist 1. mars."],
     )
 
-    card = CardRenderer().render("facts", view)
+    card = CardRenderer().render(view)
 
     # Escaped for Teams' Markdown (a list further down is meant as a list and stays one).
     assert [block.get("text") for block in card["body"]] == [
@@ -172,7 +170,7 @@ def test_choices_are_one_button_a_line_in_the_body() -> None:
         ],
     )
 
-    card = CardRenderer().render("choice", view)
+    card = CardRenderer().render(view)
 
     assert "actions" not in card
     sets = [element for element in card["body"] if element["type"] == "ActionSet"]
@@ -184,7 +182,7 @@ def test_choices_are_one_button_a_line_in_the_body() -> None:
 
 
 def test_in_text_the_bodys_buttons_stand_where_the_card_shows_them() -> None:
-    card = CardRenderer().render("welcome", WELCOME["nb"])
+    card = CardRenderer().render(WELCOME["nb"])
 
     lines = card_to_text(card).render().splitlines()
 

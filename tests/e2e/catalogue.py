@@ -22,9 +22,9 @@ from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.roles import RolesRepository
 from tests.activities import BOT_ID, Client, actions, activity, cards, post
+from tests.fake_teams import FakeTeams
 from tests.needs.test_needs_report import ANSWERS
 from tests.reminders.conftest import SEVEN_DAYS, with_local_deadline
-from tests.reminders.fake_teams import FakeTeams
 
 # The asker is an administrator and a coordinator of Fosen, so every card is theirs to see.
 PERSON = "6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f"

@@ -26,7 +26,7 @@ from tests.conftest import StartBot
 from tests.e2e import tools
 from tests.e2e.catalogue import NamedCard, conversation_cards, grant_roles, reminder_cards
 from tests.e2e.conftest import Chromium
-from tests.reminders.fake_teams import FakeTeams
+from tests.fake_teams import FakeTeams
 
 # Laget's templates (cards/templates/*.json.j2); the catalogue makes cards with each of them.
 TEMPLATES = {"welcome", "choice", "facts", "bars", "form", "reminder"}

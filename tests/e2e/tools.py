@@ -168,7 +168,7 @@ def start_service(
 ) -> Service:
     """Start `command` with its stdout and stderr in `log`."""
     with log.open("wb") as output:
-        process = subprocess.Popen(  # noqa: S603 (our own fixed commands)
+        process = subprocess.Popen(
             command,
             cwd=cwd,
             env=dict(env),

@@ -12,15 +12,12 @@ from openpyxl import load_workbook
 from bot.cli.main import main
 from bot.needs.form import FIELDS
 from bot.needs.model import Status
-from bot.scheme.roles import RoleAssignment
 from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.needs import NeedsReports
-from bot.store.roles import RolesRepository
 from tests.activities import Client, actions, activity, cards, post, say, texts
 from tests.conftest import StartBot
 
-COORDINATOR = "6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f"
 # A made-up number with valid check digits (not a real person's).
 NATIONAL_ID = "01019000083"
 ANSWERS = {
@@ -209,7 +206,11 @@ async def test_mine_change_and_withdraw_keep_every_version(bot: Client, settings
 
 
 async def test_status_and_export_are_for_the_networks_coordinators(
-    bot: Client, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bot: Client,
+    settings: Settings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fosen_coordinator: str,
 ) -> None:
     form = await open_form(bot)
     summary = await press(bot, button(form, "Gå videre"), **ANSWERS)
@@ -219,11 +220,7 @@ async def test_status_and_export_are_for_the_networks_coordinators(
     refused = texts(await say(bot, "status for nettverket", user="29:other"))
     assert "for koordinatorene i nettverket" in refused
 
-    engine = create_engine(settings.database_url)
-    role = RoleAssignment(aad_object_id=COORDINATOR, role="coordinator", network_id="fosen")
-    await RolesRepository(engine).grant(role)
-    await engine.dispose()
-    coordinator = {"user": "29:coord", "from": {"id": "29:coord", "aadObjectId": COORDINATOR}}
+    coordinator = {"user": "29:coord", "from": {"id": "29:coord", "aadObjectId": fosen_coordinator}}
     await say(bot, "jeg hører til Fosen", **coordinator)
     status = texts(await say(bot, "status for nettverket", **coordinator))
     assert "1 sendt, 0 utkast, 3 kommuner har ikke startet" in status

@@ -17,21 +17,18 @@ from bot.scheme import (
     format_money,
     load_region,
 )
-from bot.scheme.roles import RoleAssignment
 from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.qa import QaLog
-from bot.store.roles import RolesRepository
 from bot.understanding.intents import KNOWLEDGE_INTENTS, Intent
 from bot.understanding.knowledge import KnowledgeBase
 from tests.activities import BOT_ID, Client, actions, activity, cards, post, say, texts
 from tests.conftest import NOW
+from tests.fake_teams import FakeTeams
 from tests.needs.test_needs_report import button, press
-from tests.reminders.fake_teams import FakeTeams
 
 REGION = load_region()
 KNOWLEDGE = KnowledgeBase()
-COORDINATOR = "6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f"
 
 # Written for these tests (not from the training or benchmark sets): (bokmål, nynorsk).
 QUESTIONS: dict[Intent, tuple[str, str]] = {
@@ -163,12 +160,8 @@ async def test_bad_input_gets_a_polite_answer(bot: Client) -> None:
 
 
 async def test_a_question_goes_to_the_coordinator_and_the_answer_comes_back(
-    bot: Client, settings: Settings, teams: FakeTeams
+    bot: Client, settings: Settings, teams: FakeTeams, fosen_coordinator: str
 ) -> None:
-    engine = create_engine(settings.database_url)
-    role = RoleAssignment(aad_object_id=COORDINATOR, role="coordinator", network_id="fosen")
-    await RolesRepository(engine).grant(role)
-    await engine.dispose()
     coordinator = activity(
         "conversationUpdate",
         membersAdded=[{"id": BOT_ID}],
@@ -176,7 +169,7 @@ async def test_a_question_goes_to_the_coordinator_and_the_answer_comes_back(
         user="29:coordinator",
         service_url=teams.url,
     )
-    coordinator["from"]["aadObjectId"] = COORDINATOR
+    coordinator["from"]["aadObjectId"] = fosen_coordinator
     await post(bot, coordinator)
     asker: dict[str, Any] = {
         "conversation": "a:asker",
@@ -199,7 +192,7 @@ async def test_a_question_goes_to_the_coordinator_and_the_answer_comes_back(
         "service_url": teams.url,
     }
     answered = activity(value={**answer_data, "answer": "Nei, det dekkes ikke."}, **reply)
-    answered["from"]["aadObjectId"] = COORDINATOR
+    answered["from"]["aadObjectId"] = fosen_coordinator
     assert "Svaret er sendt" in texts(await post(bot, answered))
 
     [relayed] = teams.posts_to("a:asker")

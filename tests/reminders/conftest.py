@@ -26,7 +26,7 @@ from bot.store.migrate import upgrade_async
 from bot.store.outbox import Outbox
 from bot.store.references import ConversationReferences
 from bot.store.roles import RolesRepository
-from tests.reminders.fake_teams import BOT, reference
+from tests.fake_teams import BOT, reference
 
 OSLO = dt.timezone(dt.timedelta(hours=1))  # winter time, fixed: enough for January moments
 # Beslutningsgrunnlag 2027 is due 1 February 2027: its 7-day reminder goes out 25 January 09:00.

@@ -16,7 +16,7 @@ from bot.settings import Settings
 from bot.store.locks import ConversationLocks
 from bot.teams.adapter import LagetAdapter
 from bot.teams.proactive import TeamsChannel, retry_after
-from tests.reminders.fake_teams import Fail, FakeTeams, Hang, reference
+from tests.fake_teams import Fail, FakeTeams, Hang, reference
 
 CHANNEL = "19:fosen@thread.tacv2"
 CARD = {"type": "AdaptiveCard", "version": "1.5", "body": [{"type": "TextBlock", "text": "Hei"}]}

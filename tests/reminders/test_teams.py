@@ -9,15 +9,11 @@ from typing import Any
 import pytest
 
 from bot.cli.main import main
-from bot.scheme.roles import RoleAssignment
 from bot.settings import Settings
-from bot.store.db import create_engine
-from bot.store.roles import RolesRepository
 from tests.activities import BOT_ID, Client, activity, cards, post, texts
+from tests.fake_teams import FakeTeams
 from tests.needs.test_needs_report import ANSWERS, button, press
-from tests.reminders.fake_teams import FakeTeams
 
-COORDINATOR = "6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f"
 CHANNEL = "19:fosen-general@thread.tacv2"
 TEAM = {
     "tenant": {"id": "tenant-trondelag"},
@@ -31,13 +27,6 @@ FIRST_NUDGE = "2027-01-11T09:00"
 @pytest.fixture(autouse=True)
 def cli_database(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
     monkeypatch.setenv("LAGET_DATABASE_URL", settings.database_url)
-
-
-async def grant_coordinator(settings: Settings) -> None:
-    engine = create_engine(settings.database_url)
-    role = RoleAssignment(aad_object_id=COORDINATOR, role="coordinator", network_id="fosen")
-    await RolesRepository(engine).grant(role, name="Kari Koordinator")
-    await engine.dispose()
 
 
 def in_channel(teams: FakeTeams, text: str, *, aad: str, value: Any = None) -> dict[str, Any]:
@@ -67,9 +56,8 @@ async def send_reminders(at: str) -> None:
 
 
 async def test_a_linked_channel_gets_the_reminder_once_and_the_card_turns_levert(
-    bot: Client, settings: Settings, teams: FakeTeams
+    bot: Client, settings: Settings, teams: FakeTeams, fosen_coordinator: str
 ) -> None:
-    await grant_coordinator(settings)
     install = activity(
         "installationUpdate",
         action="add",
@@ -82,7 +70,9 @@ async def test_a_linked_channel_gets_the_reminder_once_and_the_card_turns_levert
 
     refused = await post(bot, in_channel(teams, "koble denne kanalen til Fosen", aad="someone"))
     assert "Bare koordinatorene i Fosen" in texts(refused)
-    linked = await post(bot, in_channel(teams, "koble denne kanalen til Fosen", aad=COORDINATOR))
+    linked = await post(
+        bot, in_channel(teams, "koble denne kanalen til Fosen", aad=fosen_coordinator)
+    )
     assert "Denne kanalen er nå koblet til Fosen" in texts(linked)
 
     await send_reminders(FIRST_NUDGE)
@@ -94,12 +84,12 @@ async def test_a_linked_channel_gets_the_reminder_once_and_the_card_turns_levert
     assert "1. februar 2027" in shown
     assert "om 21 dager" in shown
 
-    overview = await post(bot, in_channel(teams, "påminnelser", aad=COORDINATOR))
+    overview = await post(bot, in_channel(teams, "påminnelser", aad=fosen_coordinator))
     assert "Fosen: beslutningsgrunnlag" in texts(overview)
     assert "sendt" in texts(overview)
 
     done = next(a["data"] for a in card["actions"] if a["title"] == "Marker som ferdig")
-    marked = await post(bot, in_channel(teams, "", aad=COORDINATOR, value=done))
+    marked = await post(bot, in_channel(teams, "", aad=fosen_coordinator, value=done))
     assert "markert som ferdig" in texts(marked)
     await send_reminders("2027-01-12T09:00")
 
@@ -119,9 +109,8 @@ async def test_linking_is_done_in_a_channel_and_names_a_known_network(
 
 
 async def test_a_sent_behovsmelding_reaches_the_coordinators_chat(
-    bot: Client, settings: Settings, teams: FakeTeams
+    bot: Client, settings: Settings, teams: FakeTeams, fosen_coordinator: str
 ) -> None:
-    await grant_coordinator(settings)
     coordinator_chat = activity(
         "conversationUpdate",
         membersAdded=[{"id": BOT_ID}],
@@ -129,7 +118,7 @@ async def test_a_sent_behovsmelding_reaches_the_coordinators_chat(
         user="29:coordinator",
         service_url=teams.url,
     )
-    coordinator_chat["from"]["aadObjectId"] = COORDINATOR
+    coordinator_chat["from"]["aadObjectId"] = fosen_coordinator
     await post(bot, coordinator_chat)
 
     started = await post(bot, activity(text="ny behovsmelding"))
@@ -145,16 +134,17 @@ async def test_a_sent_behovsmelding_reaches_the_coordinators_chat(
 
 
 async def test_a_nynorsk_coordinator_links_and_lists_reminders_in_nynorsk(
-    bot: Client, settings: Settings, teams: FakeTeams
+    bot: Client, settings: Settings, teams: FakeTeams, fosen_coordinator: str
 ) -> None:
-    await grant_coordinator(settings)
-    await post(bot, in_channel(teams, "Kva kan du hjelpe meg med?", aad=COORDINATOR))
+    await post(bot, in_channel(teams, "Kva kan du hjelpe meg med?", aad=fosen_coordinator))
 
-    linked = await post(bot, in_channel(teams, "kople denne kanalen til Fosen", aad=COORDINATOR))
+    linked = await post(
+        bot, in_channel(teams, "kople denne kanalen til Fosen", aad=fosen_coordinator)
+    )
     assert "Denne kanalen er no kopla til Fosen" in texts(linked)
     await send_reminders(FIRST_NUDGE)
 
-    overview = texts(await post(bot, in_channel(teams, "påminningar", aad=COORDINATOR)))
+    overview = texts(await post(bot, in_channel(teams, "påminningar", aad=fosen_coordinator)))
     assert "Påminningar blir sende kl. 09:00" in overview
     assert "Fosen: avgjerdsgrunnlag" in overview
     assert "21 dagar før fristen): sendt" in overview

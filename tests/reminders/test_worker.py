@@ -19,8 +19,8 @@ from bot.scheme.models import RegionData
 from bot.store.db import create_engine
 from bot.store.outbox import Outbox
 from bot.teams.proactive import TeamsChannel
+from tests.fake_teams import Fail, FakeTeams, Hang
 from tests.reminders.conftest import OWNER_CONTACT, SEVEN_DAYS, World, make_world
-from tests.reminders.fake_teams import Fail, FakeTeams, Hang
 
 FAST = RateLimits(per_conversation=(Rate(1000, 1.0, burst=500),), per_tenant=(Rate(1000, 1.0),))
 FOSEN = "19:fosen@thread.tacv2"
@@ -321,8 +321,8 @@ async def test_the_loop_runs_until_stopped(world: World, teams: FakeTeams) -> No
 
     adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_Config()))
     laget = worker(world)
-    laget._sender = Sender(Watching(adapter, ""), limits=FAST)
-    laget._clock = lambda: SEVEN_DAYS
+    laget._sender = Sender(Watching(adapter, ""), limits=FAST)  # noqa: SLF001  (a watched sender)
+    laget._clock = lambda: SEVEN_DAYS  # noqa: SLF001  (a fixed clock)
     stop = asyncio.Event()
 
     task = asyncio.create_task(laget.run(3600, stop))

@@ -1,7 +1,5 @@
 """Deadlines in Europe/Oslo: rollover, local steps, day boundaries, weekends and holidays."""
 
-# ruff: noqa: PLR2004 - expected dates and counts read best as literals (as in the project config)
-
 from __future__ import annotations
 
 import datetime as dt

@@ -1,7 +1,5 @@
 """Loading the data files: the default loads, and every problem names file, line and field."""
 
-# ruff: noqa: PLR2004 - expected dates and counts read best as literals (as in the project config)
-
 from __future__ import annotations
 
 import datetime as dt

@@ -1,7 +1,5 @@
 """Frames to the krone: the formula, exact sums, monotonicity, fixed posts and clear errors."""
 
-# ruff: noqa: PLR2004 - expected amounts read best as literals (the project config ignores it too)
-
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -16,13 +16,10 @@ from openpyxl import load_workbook
 
 from bot.cli.main import main
 from bot.needs.form import FIELDS
-from bot.scheme.roles import RoleAssignment
 from bot.settings import Settings
-from bot.store.db import create_engine
-from bot.store.roles import RolesRepository
 from tests.activities import BOT_ID, Client, activity, cards, post, say, texts
-from tests.needs.test_needs_report import ANSWERS, COORDINATOR, button, open_form, press, stored
-from tests.reminders.fake_teams import FakeTeams
+from tests.fake_teams import FakeTeams
+from tests.needs.test_needs_report import ANSWERS, button, open_form, press, stored
 
 APOLOGY = "Beklager, nå gikk noe galt"
 TOO_LARGE = 2**63  # above any database integer (SQLite's are 64-bit, PostgreSQL's 32-bit)
@@ -122,19 +119,15 @@ async def test_control_characters_are_dropped_and_the_export_keeps_formulas_as_t
 
 
 async def test_an_answer_too_large_to_relay_is_refused_and_can_be_sent_shorter(
-    bot: Client, settings: Settings, teams: FakeTeams
+    bot: Client, settings: Settings, teams: FakeTeams, fosen_coordinator: str
 ) -> None:
-    engine = create_engine(settings.database_url)
-    role = RoleAssignment(aad_object_id=COORDINATOR, role="coordinator", network_id="fosen")
-    await RolesRepository(engine).grant(role)
-    await engine.dispose()
     coordinator: dict[str, Any] = {
         "conversation": "a:coordinator",
         "user": "29:coordinator",
         "service_url": teams.url,
     }
     installed = activity("conversationUpdate", membersAdded=[{"id": BOT_ID}], **coordinator)
-    installed["from"]["aadObjectId"] = COORDINATOR
+    installed["from"]["aadObjectId"] = fosen_coordinator
     await post(bot, installed)
     asker: dict[str, Any] = {
         "conversation": "a:asker",
@@ -151,7 +144,7 @@ async def test_an_answer_too_large_to_relay_is_refused_and_can_be_sent_shorter(
 
     def answer(text: str) -> dict[str, Any]:
         body = activity(value={**data, "answer": text}, **coordinator)
-        body["from"]["aadObjectId"] = COORDINATOR
+        body["from"]["aadObjectId"] = fosen_coordinator
         return body
 
     too_large = await post(bot, answer("Nei." + "\x1b" * 3996))

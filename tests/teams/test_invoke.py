@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.activities import Client, activity
-from tests.fake_connector import fake_connector
+from tests.fake_teams import FakeTeams
 
 
 def execute(data: Any, service_url: str) -> dict[str, Any]:
@@ -20,45 +20,44 @@ def execute(data: Any, service_url: str) -> dict[str, Any]:
     )
 
 
-async def test_action_execute_returns_its_invoke_body(bot: Client) -> None:
-    async with fake_connector() as connector:
-        response = await bot.post(
-            "/api/messages", json=execute({"action": "ask", "text": "hjelp"}, connector.url)
-        )
+async def test_action_execute_returns_its_invoke_body(bot: Client, teams: FakeTeams) -> None:
+    response = await bot.post(
+        "/api/messages", json=execute({"action": "ask", "text": "hjelp"}, teams.url)
+    )
 
-        assert response.status == 200
-        body = await response.json()
-        assert body == {
-            "statusCode": 200,
-            "type": "application/vnd.microsoft.activity.message",
-            "value": "Mottatt.",
-        }
-        # The help card itself went out through the connector, as a normal reply.
-        [sent] = connector.sent
-        assert sent["attachments"][0]["content"]["body"][0]["text"] == "Hei! Jeg er Laget"
+    assert response.status == 200
+    body = await response.json()
+    assert body == {
+        "statusCode": 200,
+        "type": "application/vnd.microsoft.activity.message",
+        "value": "Mottatt.",
+    }
+    # The help card itself went out through the connector, as a normal reply.
+    [sent] = teams.sent
+    assert sent["attachments"][0]["content"]["body"][0]["text"] == "Hei! Jeg er Laget"
 
 
-async def test_action_execute_with_unknown_payload_is_answered_politely(bot: Client) -> None:
-    async with fake_connector() as connector:
-        response = await bot.post(
-            "/api/messages", json=execute({"action": "launch-rockets"}, connector.url)
-        )
+async def test_action_execute_with_unknown_payload_is_answered_politely(
+    bot: Client, teams: FakeTeams
+) -> None:
+    response = await bot.post(
+        "/api/messages", json=execute({"action": "launch-rockets"}, teams.url)
+    )
 
-        assert response.status == 200
-        assert "kjenner jeg ikke igjen" in (await response.json())["value"]
-        assert connector.sent == []
+    assert response.status == 200
+    assert "kjenner jeg ikke igjen" in (await response.json())["value"]
+    assert teams.sent == []
 
 
 async def test_a_message_without_expect_replies_is_answered_through_the_connector(
-    bot: Client,
+    bot: Client, teams: FakeTeams
 ) -> None:
-    async with fake_connector() as connector:
-        response = await bot.post(
-            "/api/messages",
-            json=activity(text="hei", expect_replies=False, service_url=connector.url),
-        )
+    response = await bot.post(
+        "/api/messages",
+        json=activity(text="hei", expect_replies=False, service_url=teams.url),
+    )
 
-        assert response.status == 201
-        [sent] = connector.sent
-        assert sent["_conversation"] == "a:personal-1"
-        assert sent["type"] == "message"
+    assert response.status == 201
+    [sent] = teams.sent
+    assert sent["_conversation"] == "a:personal-1"
+    assert sent["type"] == "message"

@@ -7,7 +7,7 @@ from botframework.connector.auth import ClaimsIdentity
 from bot.settings import Settings
 from bot.teams.sdk_clients import MAX_CLIENTS, ReusingAuthentication
 from tests.activities import Client, activity
-from tests.fake_connector import fake_connector
+from tests.fake_teams import FakeTeams
 
 
 async def test_one_client_per_service_url_and_a_bounded_cache() -> None:
@@ -25,18 +25,19 @@ async def test_one_client_per_service_url_and_a_bounded_cache() -> None:
     )
     for n in range(MAX_CLIENTS + 5):
         await auth.create_connector_factory(claims).create(f"http://127.0.0.1:9/{n}/")
-    assert len(auth._clients.connectors) <= MAX_CLIENTS
+    assert len(auth._clients.connectors) <= MAX_CLIENTS  # noqa: SLF001  (the cache itself is under test)
 
 
-async def test_replies_of_several_turns_go_out_through_the_reused_client(bot: Client) -> None:
-    async with fake_connector() as connector:
-        for text in ("hei", "hjelp", "frister"):
-            response = await bot.post(
-                "/api/messages",
-                json=activity(text=text, expect_replies=False, service_url=connector.url),
-            )
-            assert response.status in (200, 201)
+async def test_replies_of_several_turns_go_out_through_the_reused_client(
+    bot: Client, teams: FakeTeams
+) -> None:
+    for text in ("hei", "hjelp", "frister"):
+        response = await bot.post(
+            "/api/messages",
+            json=activity(text=text, expect_replies=False, service_url=teams.url),
+        )
+        assert response.status in (200, 201)
 
-        # One reply or more per turn, every one of them received by the connector.
-        assert len(connector.sent) >= 3
-        assert {sent["_conversation"] for sent in connector.sent} == {"a:personal-1"}
+    # One reply or more per turn, every one of them received by the connector.
+    assert len(teams.sent) >= 3
+    assert {sent["_conversation"] for sent in teams.sent} == {"a:personal-1"}

@@ -83,6 +83,11 @@ class FakeTeams:
         """The user deleted the 1:1 chat: every request to it gets 404 ConversationNotFound."""
         self._gone.add(conversation_id)
 
+    @property
+    def sent(self) -> list[dict[str, Any]]:
+        """Every accepted post as sent, its conversation id under `_conversation`."""
+        return [{**p.activity, "_conversation": p.conversation_id} for p in self.posts]
+
     def posts_to(self, conversation_id: str) -> list[Posted]:
         """The accepted posts to one conversation."""
         return [p for p in self.posts if p.conversation_id == conversation_id]
