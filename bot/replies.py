@@ -87,3 +87,12 @@ EMPTY = Localized(
 )
 
 RECEIVED = Localized(nb="Mottatt.", nn="Motteke.")
+
+NATIONAL_ID_REFUSED = Localized(
+    nb="Meldingen inneholder noe som ser ut som et fødselsnummer. Personopplysninger om barn "
+    "skal ikke skrives til Laget, så ingenting av den er lagret eller sendt videre. Fjern "
+    "nummeret og send på nytt.",
+    nn="Meldinga inneheld noko som ser ut som eit fødselsnummer. Personopplysningar om barn "
+    "skal ikkje skrivast til Laget, så ingenting av ho er lagra eller sendt vidare. Fjern "
+    "nummeret og send på nytt.",
+)

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.needs.form import FieldSpec
 from bot.scheme.models import Lang, Localized
+from bot.scheme.numbers import parse_position, parse_whole_number
 from bot.scheme.privacy import (
     CHILD_NAME_WARNING,
     ID_NUMBER_REFUSAL,
@@ -102,12 +103,12 @@ def _text(spec: FieldSpec, text: str, lang: Lang) -> Parsed:
 
 
 def _count(_spec: FieldSpec, text: str, lang: Lang) -> Parsed:
-    digits = text.replace(" ", "")
-    if not digits.isdigit():
+    number = parse_whole_number(text)
+    if number is None:
         return Parsed(error=NOT_A_COUNT.get(lang))
-    if int(digits) > 100_000:
+    if number > 100_000:
         return Parsed(error=TOO_LARGE.get(lang))
-    return Parsed(value=int(digits))
+    return Parsed(value=number)
 
 
 def _choice(spec: FieldSpec, text: str, lang: Lang) -> Parsed:
@@ -143,8 +144,9 @@ def _choice_key(spec: FieldSpec, text: str) -> str | None:
     """A choice by key, label in either written form (case-insensitive) or 1-based number."""
     answer = text.strip().casefold()
     keys = list(spec.choices)
-    if answer.isdigit() and spec.name != "period" and 1 <= int(answer) <= len(keys):
-        return keys[int(answer) - 1]
+    position = parse_position(answer, len(keys))
+    if position is not None and spec.name != "period":
+        return keys[position]
     for key, label in spec.choices.items():
         for folded in (label.nb.casefold(), label.nn.casefold()):
             if answer in (key, folded) or (len(answer) >= 3 and folded.startswith(answer)):

@@ -16,6 +16,7 @@ from bot.needs.form import FIELDS, FieldSpec, display_value
 from bot.needs.model import Status, StoredReport
 from bot.needs.service import NetworkStatus
 from bot.scheme import Lang, format_date
+from cards.markdown import verbatim
 from cards.payloads import needs
 from cards.views import Button, Fact, FactsCard, FormCard, FormInput, shorten
 
@@ -130,7 +131,7 @@ def receipt_card(report: StoredReport, network_name: str, reached: int, lang: La
         headline=t.KEEP_REFERENCE.get(lang).format(told=told),
         facts=[
             Fact(title=t.REFERENCE.get(lang), value=report.reference or ""),
-            Fact(title=t.OWNER.get(lang), value=report.owner),
+            Fact(title=t.OWNER.get(lang), value=verbatim(report.owner)),
             Fact(title=t.SENT.get(lang), value=sent),
         ],
         notes=[*notes, t.CHANGE_UNTIL_DUE.get(lang)],
@@ -141,7 +142,7 @@ def notification_card(report: StoredReport, network_name: str) -> FactsCard:
     """What the network's coordinators get when a report arrives (bokmål: see the docstring)."""
     return FactsCard(
         title=f"Ny behovsmelding til {network_name}",
-        headline=f"{report.owner} har sendt behovsmelding ({report.reference}).",
+        headline=f"{verbatim(report.owner)} har sendt behovsmelding ({report.reference}).",
         facts=_facts(report, "nb"),
         notes=["Meldingen ble sendt etter fristen."] if report.late else [],
     )
@@ -152,7 +153,7 @@ def mine_card(reports: list[StoredReport], lang: Lang) -> FactsCard:
     facts = [
         Fact(
             title=report.reference or t.DRAFT_NAMED.get(lang).format(id=report.id),
-            value=f"{report.owner or t.NO_OWNER.get(lang)}: "
+            value=f"{verbatim(report.owner) or t.NO_OWNER.get(lang)}: "
             + t.STATUS_TEXT[report.status].get(lang)
             + (t.LATE.get(lang) if report.late else ""),
         )
@@ -189,13 +190,13 @@ def status_card(status: NetworkStatus, lang: Lang) -> FactsCard:
     facts = [
         Fact(
             title=r.reference or "",
-            value=t.SENT_BY.get(lang).format(owner=r.owner)
+            value=t.SENT_BY.get(lang).format(owner=verbatim(r.owner))
             + (t.AFTER_DEADLINE.get(lang) if r.late else ""),
         )
         for r in status.submitted
     ]
     facts += [
-        Fact(title=t.DRAFT.get(lang), value=r.owner or t.NO_OWNER_YET.get(lang))
+        Fact(title=t.DRAFT.get(lang), value=verbatim(r.owner) or t.NO_OWNER_YET.get(lang))
         for r in status.drafting
     ]
     facts += [Fact(title=t.NOT_STARTED.get(lang), value=name) for name in status.not_started]
@@ -215,7 +216,7 @@ def _facts(report: StoredReport, lang: Lang) -> list[Fact]:
     return [
         Fact(
             title=spec.label.get(lang),
-            value=display_value(spec, report.answers.get(spec.name), lang),
+            value=verbatim(display_value(spec, report.answers.get(spec.name), lang)),
         )
         for spec in FIELDS
     ]

@@ -12,6 +12,7 @@ import re
 from pydantic import BaseModel, Field
 
 from bot.scheme import Lang, Localized
+from bot.scheme.numbers import parse_position
 
 WORKPLACES: dict[str, Localized] = {
     "barnehage": Localized(nb="Barnehage", nn="Barnehage"),
@@ -53,8 +54,9 @@ def parse_workplace(text: str) -> str | None:
     """The workplace key a user's answer names (by key, label, synonym or number)."""
     answer = text.strip().casefold()
     keys = list(WORKPLACES)
-    if answer.isdigit() and 1 <= int(answer) <= len(keys):
-        return keys[int(answer) - 1]
+    position = parse_position(answer, len(keys))
+    if position is not None:
+        return keys[position]
     if answer in WORKPLACES:
         return answer
     for key, label in WORKPLACES.items():

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from bot.qa import texts as t
 from bot.qa.answers import Asker, Reply, SchemeAnswers
-from bot.qa.model import QuestionLog, Vote
+from bot.qa.model import AskedQuestion, QuestionLog, Vote
 from bot.replies import WELCOME
 from bot.scheme import Lang, RegionData
 from bot.scheme.privacy import contains_national_id
@@ -83,9 +83,16 @@ class QaService:
             return self._suggest(recognition, question_id)
         return self.fallback(recognition.lang, question_id)
 
-    async def choose(self, payload: IntentPayload, asker: Asker, lang: Lang) -> Reply:
+    async def own_question(self, question_id: int, who: Who) -> AskedQuestion | None:
+        """The stored question, if `who` asked it (a button's id is checked against its presser)."""
+        asked = await self.log.get(question_id)
+        if asked is None or asked.user_id != who.user_id:
+            return None
+        return asked
+
+    async def choose(self, payload: IntentPayload, asker: Asker, who: Who, lang: Lang) -> Reply:
         """A «Mente du …?» button: answer the stored question as the chosen intent."""
-        asked = await self.log.get(payload.question)
+        asked = await self.own_question(payload.question, who)
         if asked is None:
             return Reply(t.STALE.get(lang))
         recognition = replace(self._recognizer.recognize(asked.text), lang=lang)
@@ -94,10 +101,10 @@ class QaService:
             return self.fallback(recognition.lang, asked.id)
         return await self._answer(Intent(payload.intent), recognition, asker, asked.id)
 
-    async def feedback(self, payload: FeedbackPayload, lang: Lang) -> Reply:
+    async def feedback(self, payload: FeedbackPayload, who: Who, lang: Lang) -> Reply:
         """👍/👎 on an answer."""
         vote: Vote = payload.vote
-        asked = await self.log.get(payload.question)
+        asked = await self.own_question(payload.question, who)
         if asked is None or not await self.log.feedback(asked.id, vote):
             return Reply(t.STALE.get(lang))
         if vote == "up":

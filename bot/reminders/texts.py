@@ -91,3 +91,7 @@ MARKED_DONE = Localized(
     nb="Takk! Steget er markert som ferdig. Påminnelsene for det oppdateres til «levert».",
     nn="Takk! Steget er markert som ferdig. Påminningane for det blir oppdaterte til «levert».",
 )
+SNOOZE_REFUSED = Localized(
+    nb="Bare den påminnelsen er sendt til, kan utsette den. Ingenting er endret.",
+    nn="Berre den påminninga er send til, kan utsetje ho. Ingenting er endra.",
+)

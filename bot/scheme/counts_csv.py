@@ -16,9 +16,12 @@ from pathlib import Path
 
 from bot.scheme.loader import Problem
 from bot.scheme.models import RegionData, normalise_name
+from bot.scheme.numbers import parse_whole_number
 
 PLACE_COLUMNS = ("kommune", "nettverk")
 COUNT_COLUMNS = ("elevtall", "barnetall")
+
+MAX_COUNT = 1_000_000  # pupils or children in one network: far above any real count
 
 
 @dataclass(frozen=True)
@@ -97,11 +100,19 @@ def _row(
     problems: list[Problem] = []
     values: list[int] = []
     for column in COUNT_COLUMNS:
-        raw = cells[column].replace(" ", "").replace("\u00a0", "")
-        if raw.isdigit():
-            values.append(int(raw))
+        raw = cells[column]
+        value = parse_whole_number(raw)
+        if value is None:
+            shown = raw if len(raw) <= 40 else raw[:40] + "…"
+            problems.append(Problem(path, number, column, f"«{shown}» er ikke et helt tall ≥ 0"))
+        elif value > MAX_COUNT:
+            problems.append(
+                Problem(
+                    path, number, column, f"{value} er mer enn {MAX_COUNT} (ikke et rimelig tall)"
+                )
+            )
         else:
-            problems.append(Problem(path, number, column, f"«{raw}» er ikke et helt tall ≥ 0"))
+            values.append(value)
     name = cells[place]
     network = region.find_network(name) if name else None
     if network is None:

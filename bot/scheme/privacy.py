@@ -1,18 +1,29 @@
-"""The personal data guard: no personal data about children goes into a form.
+"""The personal data guard: no personal data about children goes into Laget.
 
-Text with a Norwegian national identity number (fødselsnummer or D-nummer: 11 digits whose two
-check digits are valid) is refused. Text that looks like it names a child ("eleven Ola",
-"Kari (7 år)") gets a warning: names cannot be told apart from place names with certainty,
-so the person decides.
+Text with a Norwegian national identity number (fødselsnummer, D- or H-nummer: 11 digits whose
+two check digits are valid) is refused, however it is written: with a hyphen, dots, spaces or
+slashes between groups of digits, with invisible characters inside, or in other digit scripts
+(fullwidth, superscript, Arabic-Indic …). The channel layer asks `contains_national_id` about
+every piece of free text of a turn before anything is stored, logged, relayed or shown.
+
+Text that looks like it names a child ("eleven Ola", "Kari (7 år)") gets a warning: names cannot
+be told apart from place names with certainty, so the person decides.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
 
 from bot.scheme.models import Localized
 
-_ID_NUMBER = re.compile(r"(?<!\d)(\d{6})[ .]?(\d{5})(?!\d)")
+# Groups of ASCII digits joined by at most three separator characters (spaces of any kind,
+# hyphens and dashes, dots, slashes, underscores, colons): «241275-10071», «241 275 100 71».
+_CHAIN = re.compile(r"\d+(?:[\s\-\u2010-\u2015\u2212./_:]{1,3}\d+)*")
+_GROUP = re.compile(r"\d+")
+ID_LENGTH = 11
 _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 _NAME = r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?"
@@ -55,11 +66,53 @@ def is_national_id(number: str) -> bool:
     return k2 is not None and k2 == digits[10]
 
 
+def _plain_digits(text: str) -> str:
+    """Every decimal digit as ASCII, invisible (format) characters removed."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFKC", text):
+        if unicodedata.category(char) == "Cf":  # zero-width space, soft hyphen, joiners, BOM
+            continue
+        digit = None if "0" <= char <= "9" else unicodedata.decimal(char, None)
+        out.append(char if digit is None else str(digit))
+    return "".join(out)
+
+
 def contains_national_id(text: str) -> bool:
-    """True when the text holds a valid national identity number (with or without a space)."""
-    return any(is_national_id(a + b) for a, b in _ID_NUMBER.findall(text))
+    """True when the text holds a valid national identity number, however it is written.
+
+    Within each chain of digit groups, every run of whole groups that adds up to 11 digits is
+    checked, so «241275 10071 og 12345678» is found and a longer number is not cut apart.
+    """
+    for chain in _CHAIN.finditer(_plain_digits(text)):
+        groups = _GROUP.findall(chain.group())
+        for start in range(len(groups)):
+            digits = ""
+            for group in groups[start:]:
+                digits += group
+                if len(digits) >= ID_LENGTH:
+                    break
+            if len(digits) == ID_LENGTH and is_national_id(digits):
+                return True
+    return False
 
 
 def mentions_child_by_name(text: str) -> bool:
     """True when the text looks like it names a child (a warning, not a refusal)."""
     return _CHILD_NAMED.search(text) is not None
+
+
+def free_texts(value: Any, depth: int = 0) -> Iterator[str]:
+    """Every string inside a message's text or a card's submitted data (nested at most 20 deep)."""
+    if isinstance(value, str):
+        yield value
+    elif depth < 20 and isinstance(value, dict):
+        for item in value.values():
+            yield from free_texts(item, depth + 1)
+    elif depth < 20 and isinstance(value, list):
+        for item in value:
+            yield from free_texts(item, depth + 1)
+
+
+def holds_national_id(*values: Any) -> bool:
+    """True when any string in the values (text, card data) holds a national identity number."""
+    return any(contains_national_id(text) for value in values for text in free_texts(value))

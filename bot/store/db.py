@@ -23,17 +23,21 @@ def ensure_sqlite_dir(url: str) -> None:
 
 
 def create_engine(url: str) -> AsyncEngine:
-    """An async engine; SQLite gets WAL and a busy timeout so readers never block the writer."""
+    """An async engine; SQLite gets WAL and a busy timeout so readers never block the writer.
+
+    A failed statement's error never shows its parameters (what users wrote): they would reach
+    the logs with it.
+    """
     ensure_sqlite_dir(url)
     if not is_sqlite(url):
-        return create_async_engine(url, pool_pre_ping=True)
+        return create_async_engine(url, pool_pre_ping=True, hide_parameters=True)
     # One connection per process: SQLite has a single writer anyway, and with several pooled
     # connections a writer that keeps its transaction open across `await`s on a busy event
     # loop left the others sleeping in SQLite's busy handler, some for seconds (a p95 of
     # 0.6-0.9 s and a slowest turn of 3.5 s with 16 clients, against 0.33 s and 0.55 s with
     # one connection, at the same throughput). Turns now queue for the connection in order on
     # the event loop. No code path holds a connection while it waits for a second one.
-    engine = create_async_engine(url, pool_size=1, max_overflow=0)
+    engine = create_async_engine(url, pool_size=1, max_overflow=0, hide_parameters=True)
 
     @event.listens_for(engine.sync_engine, "connect")
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

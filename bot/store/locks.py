@@ -43,6 +43,7 @@ class ConversationLocks:
                 pool_size=LOCK_POOL_SIZE,
                 max_overflow=LOCK_POOL_OVERFLOW,
                 pool_pre_ping=True,
+                hide_parameters=True,
             )
         self._locks: dict[str, asyncio.Lock] = {}
         self._waiters: dict[str, int] = {}

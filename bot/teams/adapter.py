@@ -5,8 +5,11 @@ Workarounds live here, once:
   every invoke such as Action.Execute): `_invoke_body` serializes only what is still a model.
 - `conversation.tenantId` is lost by the schema: `fix_tenant` restores it from
   `channelData.tenant.id`.
-- Bad requests (wrong content type, oversized or malformed JSON, an activity without type or
-  conversation) get a 4xx with a Norwegian message instead of a 500.
+- Bad requests (wrong content type, oversized, malformed or too deeply nested JSON, an activity
+  without type, conversation, sender, recipient or channel) get a 4xx with a Norwegian message
+  instead of a 500, and a token that is not a well-formed RS256 JWT gets 401 before the SDK
+  (which would fetch signing keys over the network, or fail with a 500) sees it. Nothing is
+  stored for any of them.
 Turns of one conversation run one at a time (`ConversationLocks`).
 """
 
@@ -15,14 +18,17 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from http import HTTPStatus
 from typing import Any
 
+import jwt
 from aiohttp import web
 from botbuilder.core import Bot, ConversationState, InvokeResponse, TurnContext
 from botbuilder.core.serializer_helper import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
+from botframework.connector.auth import AuthenticateRequestResult
 from msrest.exceptions import DeserializationError  # type: ignore[attr-defined]
 from msrest.serialization import Model
 
@@ -37,6 +43,13 @@ APOLOGY = (
     "Beklager, nå gikk noe galt hos meg. Jeg har avbrutt det vi holdt på med, "
     "så du kan begynne på nytt. Prøv gjerne igjen om litt."
 )
+APOLOGY_KEPT = (
+    "Beklager, nå gikk noe galt hos meg, og det du skrev sist ble ikke lagret. Det du har gjort "
+    "før det er tatt vare på: prøv igjen, eller skriv «avbryt» for å begynne på nytt."
+)
+# A conversation whose turn failed keeps its dialog once; a second failure in a row clears it.
+_FAILED_BEFORE_LIMIT = 10_000
+_TURN_FAILED: ContextVar[bool] = ContextVar("laget_turn_failed", default=False)
 
 
 def _problem(status: HTTPStatus, message: str) -> web.Response:
@@ -50,13 +63,65 @@ def _invoke_body(body: Any) -> Any:
     return body
 
 
+MAX_JSON_DEPTH = 32  # Teams' activities and card payloads nest far less deeply
+
+
 def fix_tenant(activity: Activity) -> None:
-    """Restore `conversation.tenant_id` from `channelData.tenant.id` (lost by the schema)."""
+    """Restore `conversation.tenant_id` from `channelData.tenant.id` (lost by the schema).
+
+    A tenant id that is not text names no tenant: it is dropped, so an allow-list refuses it.
+    """
     channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
     tenant = channel_data.get("tenant")
     tenant_id = tenant.get("id") if isinstance(tenant, dict) else None
-    if activity.conversation is not None and not activity.conversation.tenant_id and tenant_id:
-        activity.conversation.tenant_id = tenant_id
+    conversation = activity.conversation
+    if conversation is None:
+        return
+    if not isinstance(conversation.tenant_id, str):
+        conversation.tenant_id = None
+    if not conversation.tenant_id and isinstance(tenant_id, str) and tenant_id:
+        conversation.tenant_id = tenant_id
+
+
+def _depth(value: Any) -> int:
+    """How deeply a parsed JSON value nests (iteratively: no recursion on hostile input)."""
+    deepest, pending = 0, [(value, 1)]
+    while pending:
+        node, level = pending.pop()
+        deepest = max(deepest, level)
+        if deepest > MAX_JSON_DEPTH:
+            return deepest
+        children = (
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+        )
+        pending.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def check_bearer(header: str) -> bool:
+    """True for «Bearer <a JWT signed with RS256 and naming its key>», the only kind Bot
+    Framework channels send; anything else cannot be verified and is refused locally."""
+    scheme, _, token = header.partition(" ")
+    if scheme != "Bearer" or token.count(".") != 2:
+        return False
+    try:
+        unverified = jwt.get_unverified_header(token)
+    except (jwt.PyJWTError, ValueError, TypeError):
+        return False
+    return unverified.get("alg") == "RS256" and isinstance(unverified.get("kid"), str)
+
+
+def read_json(raw: bytes) -> Any:
+    """The JSON of a request body, or ValueError with a Norwegian reason."""
+    try:
+        body = json.loads(raw)
+    except RecursionError as error:
+        raise ValueError("Forespørselen er nøstet for dypt.") from error
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise ValueError("Forespørselen er ikke gyldig JSON.") from error
+    if _depth(body) > MAX_JSON_DEPTH:
+        raise ValueError("Forespørselen er nøstet for dypt.")
+    return body
 
 
 def parse_activity(body: Any) -> Activity:
@@ -73,6 +138,11 @@ def parse_activity(body: Any) -> Activity:
         raise ValueError("Aktiviteten mangler «conversation.id».")
     if not activity.service_url:
         raise ValueError("Aktiviteten mangler «serviceUrl».")
+    if not activity.channel_id:
+        raise ValueError("Aktiviteten mangler «channelId».")
+    for name, account in (("from", activity.from_property), ("recipient", activity.recipient)):
+        if account is None or not isinstance(account.id, str) or not account.id:
+            raise ValueError(f"Aktiviteten mangler «{name}.id».")
     fix_tenant(activity)
     return activity
 
@@ -90,6 +160,7 @@ class LagetAdapter(CloudAdapter):
         self._settings = settings
         self._conversation_state = conversation_state
         self._locks = locks
+        self._failed: dict[str, bool] = {}  # conversations whose last turn failed
         self.on_turn_error = self._on_error
         self.use(TenantGuard(settings.allowed_tenants))
 
@@ -99,10 +170,17 @@ class LagetAdapter(CloudAdapter):
         if isinstance(activity, web.Response):
             return activity
         auth_header = request.headers.get("Authorization", "")
+        unauthorized = _problem(HTTPStatus.UNAUTHORIZED, "Mangler gyldig autentisering.")
+        if self._settings.auth_enabled and not check_bearer(auth_header):
+            return unauthorized
         try:
-            invoke_response = await self.process_serialized(auth_header, activity, bot.on_turn)
-        except PermissionError:
-            return _problem(HTTPStatus.UNAUTHORIZED, "Mangler gyldig autentisering.")
+            authenticated = await self.bot_framework_authentication.authenticate_request(
+                activity, auth_header
+            )
+        except Exception as error:  # any token the SDK cannot verify is unauthorised
+            log.warning("request not authenticated", extra={"error_type": type(error).__name__})
+            return unauthorized
+        invoke_response = await self.process_serialized(authenticated, activity, bot.on_turn)
         if invoke_response is None:
             return web.Response(status=HTTPStatus.CREATED)
         return web.json_response(
@@ -119,39 +197,59 @@ class LagetAdapter(CloudAdapter):
                 HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "Forespørselen må ha Content-Type JSON."
             )
         try:
-            return parse_activity(json.loads(await request.read()))
+            raw = await request.read()
         except web.HTTPRequestEntityTooLarge:
             return too_large
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            return _problem(HTTPStatus.BAD_REQUEST, "Forespørselen er ikke gyldig JSON.")
+        try:
+            return parse_activity(read_json(raw))
         except ValueError as error:
             return _problem(HTTPStatus.BAD_REQUEST, str(error))
 
     async def process_serialized(
         self,
-        auth_header: str,
+        auth: str | AuthenticateRequestResult,
         activity: Activity,
         logic: Callable[[TurnContext], Awaitable[None]],
     ) -> InvokeResponse | None:
         """Run one turn while holding the conversation's lock (turns never interleave)."""
         async with self._locks.hold(activity.conversation.id):
-            return await self.process_activity(auth_header, activity, logic)
+            failed = _TURN_FAILED.set(False)
+            try:
+                response = await self.process_activity(auth, activity, logic)
+                if not _TURN_FAILED.get():
+                    self._failed.pop(activity.conversation.id, None)
+                return response
+            finally:
+                _TURN_FAILED.reset(failed)
 
     async def _on_error(self, turn_context: TurnContext, error: Exception) -> None:
-        """The one error path: log with context, apologise, clear the broken dialog."""
+        """The one error path: log by type and place, apologise, keep or clear the dialog.
+
+        State is saved only when a turn ends well, so after a first failure the dialog in
+        progress is still as it was before the turn: it is kept, and the user can try again. A
+        second failure in a row in the same conversation clears it (the state itself may be
+        what fails).
+        """
         activity = turn_context.activity
+        conversation_id = activity.conversation.id if activity.conversation else None
         log.error(
             "turn failed",
             exc_info=error,
-            extra={
-                "conversation_id": activity.conversation.id if activity.conversation else None,
-                "activity_type": activity.type,
-            },
+            extra={"conversation_id": conversation_id, "activity_type": activity.type},
         )
+        _TURN_FAILED.set(True)
+        again = conversation_id in self._failed
         try:
-            # Overwrite (no e_tag) with empty state: the broken dialog is gone.
-            await self._conversation_state.clear_state(turn_context)
-            await self._conversation_state.save_changes(turn_context, force=True)
-            await turn_context.send_activity(APOLOGY)
+            if again or conversation_id is None:
+                self._failed.pop(conversation_id or "", None)
+                # Overwrite (no e_tag) with empty state: the broken dialog is gone.
+                await self._conversation_state.clear_state(turn_context)
+                await self._conversation_state.save_changes(turn_context, force=True)
+                await turn_context.send_activity(APOLOGY)
+                return
+            if len(self._failed) >= _FAILED_BEFORE_LIMIT:
+                self._failed.clear()
+            self._failed[conversation_id] = True
+            await turn_context.send_activity(APOLOGY_KEPT)
         except Exception:  # the error path itself must never raise into the HTTP layer
             log.exception("could not recover from a failed turn")

@@ -1,8 +1,11 @@
 """The Teams handler: routes messages, card submits and install events to features.
 
-Handlers route, features act: a message goes to the active dialog if there is one, otherwise
-through one table (`bot.teams.routing`) assembled from what each feature declares. Install
-events store or retire the conversation reference that proactive messages (the reminders) need.
+Every piece of free text of a turn (the message, a card's submitted data) passes the
+personal-data guard here, before any feature sees it: a national identity number refuses the
+whole turn, and nothing of it is stored, logged, relayed or shown. Then handlers route and
+features act: a message goes to the active dialog if there is one, otherwise through one table
+(`bot.teams.routing`) assembled from what each feature declares. Install events store or retire
+the conversation reference that proactive messages (the reminders) need.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from botbuilder.schema import ActivityTypes
 
 from bot import replies
 from bot.reminders.model import ConversationDirectory
+from bot.scheme.hygiene import clean
+from bot.scheme.privacy import holds_national_id
 from bot.teams.conversations import conversation_record, conversation_type
 from bot.teams.profiles import Profiles
 from bot.teams.routing import RoutingTable
@@ -73,6 +78,13 @@ class LagetBot(TeamsActivityHandler):
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         activity = turn_context.activity
+        activity.text = clean(activity.text)
+        activity.value = clean(activity.value)
+        if holds_national_id(activity.text, activity.value):
+            await turn_context.send_activity(
+                replies.NATIONAL_ID_REFUSED.get(language(turn_context))
+            )
+            return
         if activity.value is not None and not activity.text:
             try:
                 payload = parse_payload(activity.value)
@@ -92,8 +104,10 @@ class LagetBot(TeamsActivityHandler):
         activity = turn_context.activity
         if activity.name != "adaptiveCard/action":
             return await super().on_invoke_activity(turn_context)
-        value = activity.value if isinstance(activity.value, dict) else {}
+        value = clean(activity.value) if isinstance(activity.value, dict) else {}
         action = value.get("action")
+        if holds_national_id(action):
+            return _invoke_message(replies.NATIONAL_ID_REFUSED.get(language(turn_context)))
         try:
             payload = parse_payload(action.get("data") if isinstance(action, dict) else None)
         except PayloadError:

@@ -24,6 +24,7 @@ from bot.teams.notify import NetworkNotifier
 from bot.teams.profiles import Profiles
 from bot.teams.routing import Router
 from bot.teams.turn_language import language
+from cards.markdown import verbatim
 from cards.payloads import AnswerPayload, EscalatePayload, FeedbackPayload, IntentPayload
 from cards.renderer import CardRenderer, CardTooLarge
 from cards.views import Button, FactsCard, FormCard, FormInput
@@ -95,11 +96,11 @@ class QaFeature:
 
     async def ask(self, turn_context: TurnContext, _dc: DialogContext, text: str) -> None:
         """Answer a typed question, and remember the network it named («jeg hører til …»)."""
-        activity = turn_context.activity
-        who = Who(activity.conversation.id, activity.from_property.id)
         lang = language(turn_context)
         profile = await self._profiles.get(turn_context)
-        reply = await self._service.ask(text, _asker(turn_context, profile), who, lang)
+        reply = await self._service.ask(
+            text, _asker(turn_context, profile), _who(turn_context), lang
+        )
         await self.send(turn_context, reply)
         await self._remember_network(turn_context, profile, reply)
 
@@ -122,14 +123,15 @@ class QaFeature:
     async def _on_payload(
         self, turn_context: TurnContext, payload: QaPayload, profile: UserProfile
     ) -> Reply | None:
+        lang = language(turn_context)
         if isinstance(payload, IntentPayload):
             asker = _asker(turn_context, profile)
-            reply = await self._service.choose(payload, asker, language(turn_context))
+            reply = await self._service.choose(payload, asker, _who(turn_context), lang)
             await self.send(turn_context, reply)
             return reply
         if isinstance(payload, FeedbackPayload):
             await self.send(
-                turn_context, await self._service.feedback(payload, language(turn_context))
+                turn_context, await self._service.feedback(payload, _who(turn_context), lang)
             )
         elif isinstance(payload, EscalatePayload):
             await self._escalate(turn_context, payload, profile)
@@ -148,7 +150,7 @@ class QaFeature:
         self, turn_context: TurnContext, payload: EscalatePayload, profile: UserProfile
     ) -> None:
         lang = language(turn_context)
-        asked = await self._service.log.get(payload.question)
+        asked = await self._service.own_question(payload.question, _who(turn_context))
         network = _network(self._region, profile)
         if asked is None or not asked.text:
             await turn_context.send_activity(QUESTION_GONE.get(lang))
@@ -167,7 +169,11 @@ class QaFeature:
         )
         card = FormCard(
             title=f"Spørsmål til koordinatorene i {self._region.network(network).name}",
-            intro=[f"{asker} spør:", f"«{asked.text}»", "Svaret sendes til den som spurte."],
+            intro=[
+                f"{verbatim(asker)} spør:",
+                f"«{verbatim(asked.text)}»",
+                "Svaret sendes til den som spurte.",
+            ],
             inputs=[FormInput(id="answer", label="Svar", kind="multiline", required=True)],
             submit=Button(title="Send svar", data={"action": "answer", "escalation": escalation}),
         )
@@ -197,9 +203,9 @@ class QaFeature:
         asked = await self._service.log.get(escalation.question_id)
         lang: Lang = "nn" if asked is not None and asked.lang == "nn" else "nb"  # the asker's
         card = FactsCard(
-            title=ANSWER_FROM.get(lang).format(name=name),
-            headline=text[:4000],
-            notes=[YOU_ASKED.get(lang).format(text=asked.text if asked else "")],
+            title=ANSWER_FROM.get(lang).format(name=verbatim(name)),
+            headline=verbatim(text[:4000]),
+            notes=[YOU_ASKED.get(lang).format(text=verbatim(asked.text) if asked else "")],
         )
         try:  # made before the answer is stored: a stored answer must reach the asker
             relayed = json.dumps(self._cards.render(card))
@@ -210,7 +216,14 @@ class QaFeature:
             await turn_context.send_activity("Dette spørsmålet er allerede besvart.")
             return
         await self._channel.post(escalation.asker_reference, relayed)
-        await turn_context.send_activity(f"Takk! Svaret er sendt til {escalation.asker_name}.")
+        asker = verbatim(escalation.asker_name)
+        await turn_context.send_activity(f"Takk! Svaret er sendt til {asker}.")
+
+
+def _who(turn_context: TurnContext) -> Who:
+    """The presser of a button or the writer of a message (conversation and Teams user id)."""
+    activity = turn_context.activity
+    return Who(activity.conversation.id, activity.from_property.id)
 
 
 def _asker(turn_context: TurnContext, profile: UserProfile) -> Asker:

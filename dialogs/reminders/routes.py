@@ -141,15 +141,21 @@ class RemindersFeature:
             await turn_context.send_activity(t.UNKNOWN_REMINDER.get(lang))
             return
         now = self._clock()
-        if payload.op == "snooze":
+        person = await self._roles.person(turn_context.activity.from_property.aad_object_id)
+        target = reminder.target
+        addressee = (
+            target.kind != "channel" and person is not None and person.aad_object_id == target.id
+        )
+        if payload.op == "snooze":  # a personal reminder, snoozed by the person it is addressed to
+            if not addressee:
+                await turn_context.send_activity(t.SNOOZE_REFUSED.get(lang))
+                return
             until = await self._reminders.outbox.snooze(
                 payload.reminder, snooze_until(now, self._reminders.rules), now
             )
             await turn_context.send_activity((t.SNOOZED if until else t.NOT_SNOOZED).get(lang))
             return
-        person = await self._roles.person(turn_context.activity.from_property.aad_object_id)
-        target = reminder.target
-        own = target.kind == "owner" and person is not None and person.aad_object_id == target.id
+        own = target.kind == "owner" and addressee
         may = person is not None and allowed(person, Permission.MANAGE_NETWORK, target.network_id)
         if person is None or not (own or may):
             await turn_context.send_activity(t.DONE_REFUSED.get(lang))

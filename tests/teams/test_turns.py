@@ -14,8 +14,9 @@ from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.locks import ConversationLocks
 from bot.store.migrate import upgrade_async
-from bot.teams.adapter import APOLOGY
+from bot.teams.adapter import APOLOGY, APOLOGY_KEPT
 from bot.teams.server import LAGET
+from dialogs.profile import dialog as profile_dialog
 from tests.activities import Client, say, texts
 from tests.conftest import StartBot
 
@@ -54,7 +55,7 @@ async def test_a_dialog_in_progress_survives_a_restart(
     assert "Takk! Jeg har notert: Barnehage i Frøya" in replies
 
 
-async def test_broken_state_gets_an_apology_and_a_fresh_start(
+async def test_broken_state_is_kept_once_then_started_afresh(
     bot: Client, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
     await say(bot, "om meg", conversation="a:broken")
@@ -63,13 +64,31 @@ async def test_broken_state_gets_an_apology_and_a_fresh_start(
         await connection.execute(text("UPDATE bot_state SET data = '{broken'"))
     await engine.dispose()
 
+    first = texts(await say(bot, "Skolen min heter Solsiden", conversation="a:broken"))
+    assert APOLOGY_KEPT in first  # the dialog may be fine: it is kept for another try
     assert APOLOGY in texts(await say(bot, "Skolen min heter Solsiden", conversation="a:broken"))
     assert "Hei! Jeg er Laget" in texts(await say(bot, "hjelp", conversation="a:broken"))
 
-    [failure] = [r for r in caplog.records if r.getMessage() == "turn failed"]
-    logged = JsonFormatter().format(failure)
+    failures = [r for r in caplog.records if r.getMessage() == "turn failed"]
+    assert len(failures) == 2
+    logged = JsonFormatter().format(failures[0])
     assert json.loads(logged)["conversation_id"] == "a:broken"
     assert "Solsiden" not in logged
+
+
+async def test_a_failed_turn_keeps_the_dialog_in_progress(
+    bot: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert "Hvilken kommune" in texts(await say(bot, "om meg") + await say(bot, "Barnehage"))
+
+    def failing(_text: str) -> str:
+        raise RuntimeError("a bug met on the way")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(profile_dialog, "parse_municipality", failing)
+        assert APOLOGY_KEPT in texts(await say(bot, "Frøya"))
+
+    assert "Takk! Jeg har notert: Barnehage i Frøya" in texts(await say(bot, "Frøya"))
 
 
 async def test_locks_order_turns_across_instances_on_postgres(database_url: str) -> None:
