@@ -12,7 +12,7 @@ from aiohttp import web
 from rich.console import Console
 
 from bot.app import build_laget
-from bot.cli import admin, qa, reminders, teams_package
+from bot.cli import admin, privacy, qa, reminders, teams_package
 from bot.logs import configure_logging
 from bot.scheme import SchemeError, load_region
 from bot.settings import Settings, SettingsError
@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     admin.add_commands(commands)
     reminders.add_commands(commands)
     qa.add_commands(commands)
+    privacy.add_commands(commands)
     teams_package.add_commands(commands)
     # Listed here for --help; its own options are parsed by bot.bench (see main).
     commands.add_parser(
@@ -123,6 +124,7 @@ COMMANDS: dict[str, Command] = {
     "db": _db_command,
     "eval": _eval_command,
     "qa": qa.run_misses,
+    "privacy": privacy.run,
     "reminders": reminders.run,
     **dict.fromkeys(("audit", "calendar", "frame", "data", "roles", "export"), admin.run),
 }

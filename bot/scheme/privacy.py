@@ -66,34 +66,63 @@ def is_national_id(number: str) -> bool:
     return k2 is not None and k2 == digits[10]
 
 
-def _plain_digits(text: str) -> str:
-    """Every decimal digit as ASCII, invisible (format) characters removed."""
+def _plain_digits(text: str) -> tuple[str, list[int]]:
+    """Every decimal digit as ASCII, invisible (format) characters removed; and for each
+    character of the result, the index of the character of `text` it came from."""
     out: list[str] = []
-    for char in unicodedata.normalize("NFKC", text):
-        if unicodedata.category(char) == "Cf":  # zero-width space, soft hyphen, joiners, BOM
-            continue
-        digit = None if "0" <= char <= "9" else unicodedata.decimal(char, None)
-        out.append(char if digit is None else str(digit))
-    return "".join(out)
+    origin: list[int] = []
+    for index, original in enumerate(text):
+        for char in unicodedata.normalize("NFKC", original):
+            if unicodedata.category(char) == "Cf":  # zero-width space, soft hyphen, joiners
+                continue
+            digit = None if "0" <= char <= "9" else unicodedata.decimal(char, None)
+            out.append(char if digit is None else str(digit))
+            origin.append(index)
+    return "".join(out), origin
 
 
-def contains_national_id(text: str) -> bool:
-    """True when the text holds a valid national identity number, however it is written.
+def national_id_spans(text: str) -> list[tuple[int, int]]:
+    """Where in `text` national identity numbers stand, however they are written.
 
     Within each chain of digit groups, every run of whole groups that adds up to 11 digits is
     checked, so «241275 10071 og 12345678» is found and a longer number is not cut apart.
     """
-    for chain in _CHAIN.finditer(_plain_digits(text)):
-        groups = _GROUP.findall(chain.group())
-        for start in range(len(groups)):
+    plain, origin = _plain_digits(text)
+    spans: list[tuple[int, int]] = []
+    for chain in _CHAIN.finditer(plain):
+        groups = list(_GROUP.finditer(chain.group()))
+        for first in range(len(groups)):
             digits = ""
-            for group in groups[start:]:
-                digits += group
+            for last in range(first, len(groups)):
+                digits += groups[last].group()
                 if len(digits) >= ID_LENGTH:
                     break
             if len(digits) == ID_LENGTH and is_national_id(digits):
-                return True
-    return False
+                begin = chain.start() + groups[first].start()
+                end = chain.start() + groups[last].end()
+                spans.append((origin[begin], origin[end - 1] + 1))
+    return spans
+
+
+def contains_national_id(text: str) -> bool:
+    """True when the text holds a valid national identity number, however it is written."""
+    return bool(national_id_spans(text))
+
+
+REDACTED = "[fjernet]"
+
+
+def redact_national_ids(text: str) -> str:
+    """`text` with every national identity number replaced by «[fjernet]»."""
+    merged: list[tuple[int, int]] = []
+    for begin, end in sorted(national_id_spans(text)):
+        if merged and begin <= merged[-1][1]:  # overlapping windows of one chain
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((begin, end))
+    for begin, end in reversed(merged):
+        text = text[:begin] + REDACTED + text[end:]
+    return text
 
 
 def mentions_child_by_name(text: str) -> bool:
