@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,24 +37,23 @@ def parse_counts_csv(
     path: Path, region: RegionData
 ) -> tuple[dict[str, NetworkCounts], list[Problem]]:
     """The counts per network id, or every problem found (then the counts are empty)."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        return {}, [Problem(path, None, None, f"kan ikke lese filen ({error.strerror})")]
-    except UnicodeDecodeError:
-        return {}, [Problem(path, None, None, "filen må være lagret som UTF-8")]
+    text, problem = _read_text(path)
+    if text is None:
+        return {}, [problem] if problem else []
     first = text.split("\n", 1)[0]
     reader = csv.DictReader(io.StringIO(text), delimiter=";" if ";" in first else ",")
-    headers = {(name or "").strip().casefold(): name for name in reader.fieldnames or []}
+    header_problems, headers = _headers(path, list(reader.fieldnames or []))
     place = next((c for c in PLACE_COLUMNS if c in headers), None)
     missing = [c for c in COUNT_COLUMNS if c not in headers] + ([] if place else ["kommune"])
-    if place is None or missing:
-        return {}, [Problem(path, 1, None, f"mangler kolonne: {', '.join(missing)}")]
+    if missing:
+        header_problems.append(Problem(path, 1, None, f"mangler kolonne: {', '.join(missing)}"))
+    if header_problems or place is None:
+        return {}, header_problems
 
     problems: list[Problem] = []
     rows: dict[str, dict[str, tuple[int, int]]] = {}  # network id -> place key -> counts
     first_line: dict[str, int] = {}
-    for number, row in enumerate(reader, start=2):
+    for number, row in _rows(reader, path, problems):
         cells = {key: (row.get(name) or "").strip() for key, name in headers.items()}
         if not any(cells.values()):
             continue  # a blank line
@@ -91,6 +91,60 @@ def parse_counts_csv(
 
 
 WHOLE = "*"  # the place key of a row that gives a whole network
+MAX_FILE_BYTES = 5_000_000  # a county's counts are a few kilobytes
+
+
+def _read_text(path: Path) -> tuple[str | None, Problem | None]:
+    """The file's text with any line endings as \\n, or the problem that stops reading it."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, Problem(path, None, None, f"kan ikke lese filen ({error.strerror})")
+    if len(raw) > MAX_FILE_BYTES:
+        return None, Problem(path, None, None, f"filen er større enn {MAX_FILE_BYTES} byte")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, Problem(path, line, None, "filen må være lagret som UTF-8")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        return None, Problem(path, line, None, "filen inneholder NUL-tegn (er det en CSV-fil?)")
+    return text, None
+
+
+def _headers(path: Path, names: list[str]) -> tuple[list[Problem], dict[str, str]]:
+    """Folded header -> header as written; a repeated or unknown column is a problem."""
+    problems: list[Problem] = []
+    headers: dict[str, str] = {}
+    for name in names:
+        key = (name or "").strip().casefold()
+        shown = key if len(key) <= 40 else key[:40] + "…"
+        if key in headers:
+            problems.append(Problem(path, 1, shown, "kolonnen står mer enn én gang"))
+        elif key not in (*PLACE_COLUMNS, *COUNT_COLUMNS):
+            problems.append(Problem(path, 1, shown or "(tom)", "ukjent kolonne"))
+        else:
+            headers[key] = name
+    return problems, headers
+
+
+def _rows(
+    reader: csv.DictReader[str], path: Path, problems: list[Problem]
+) -> Iterator[tuple[int, dict[str, str]]]:
+    """The data lines with their line numbers; a line CSV cannot read is a problem."""
+    while True:
+        read = reader.line_num
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:  # a field over the csv module's limit: the reader goes on after it
+            message = "linjen kan ikke leses som CSV (et altfor langt felt)"
+            problems.append(Problem(path, read + 1, None, message))
+            continue
+        yield reader.line_num, row
 
 
 def _row(

@@ -76,13 +76,28 @@ class DataError(SchemeError):
         self.problems = problems
 
 
+MAX_FILE_BYTES = 1_000_000  # a region's files are a few kilobytes
+
+
 class _Loader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text, so pydantic checks them and a line can be named."""
+    """Safe YAML that leaves dates as text, so pydantic checks them and a line can be named.
+
+    Aliases (`*name`) are refused: the data files need none, and a chain of a few hundred
+    bytes of them expands to a document that takes minutes to build.
+    """
 
     yaml_implicit_resolvers = {
         first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliaser (*navn) er ikke tillatt i datafilene", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 @dataclass(frozen=True)
@@ -113,12 +128,16 @@ def load_region(data_dir: Path | None = None) -> RegionData:
             problems.append(
                 Problem(path, None, None, "ukjent fil: ventet region.yaml og ÅÅÅÅ.yaml")
             )
+    if None not in parsed:  # region.yaml itself could not be read: nothing to check it against
+        raise DataError(problems)
+    # The files that could be read are still checked, so one run names every problem.
+    readable = {year: data for year, data in years.items() if data is not None}
+    try:
+        region = RegionData.model_validate({**raw, "years": readable})
+    except ValidationError as error:
+        raise DataError([*problems, *(_from_pydantic(e, parsed) for e in error.errors())]) from None
     if problems:
         raise DataError(problems)
-    try:
-        region = RegionData.model_validate({**raw, "years": years})
-    except ValidationError as error:
-        raise DataError([_from_pydantic(e, parsed) for e in error.errors()]) from None
     for year in region.years:
         try:
             compute_allocation(region, year)
@@ -142,7 +161,16 @@ def _read(
     path: Path, year: int | None, parsed: dict[int | None, _Parsed], problems: list[Problem]
 ) -> Any:
     """Parse one YAML file, keeping its node tree for line numbers."""
-    loader = _Loader(path.read_text(encoding="utf-8"))
+    text = _text(path, problems)
+    if text is None:
+        return None
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError as error:  # the reader: NUL bytes and other characters YAML refuses
+        position: int = getattr(error, "position", 0) or 0
+        where = text[:position].count("\n") + 1
+        problems.append(Problem(path, where, None, "fila inneholder tegn som YAML ikke tillater"))
+        return None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -162,6 +190,24 @@ def _read(
         return None
     problems.extend(_duplicate_keys(path, node, ()))
     return data
+
+
+def _text(path: Path, problems: list[Problem]) -> str | None:
+    """A data file's text, or None with the reason among the problems."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(path, None, None, f"kan ikke lese fila ({error.strerror})"))
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(Problem(path, None, None, f"fila er større enn {MAX_FILE_BYTES} byte"))
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(path, line, None, "fila må være lagret som UTF-8"))
+        return None
 
 
 def _duplicate_keys(path: Path, node: yaml.Node, loc: Loc) -> list[Problem]:

@@ -110,13 +110,20 @@ class Network(_Model):
     deadlines: dict[str, MonthDay] = {}  # the network's own dates for locally set steps
 
 
+# Sane bounds: an amount in whole kroner and a count of pupils or children. Far above any real
+# figure, they stop a mistyped or hostile number (40 digits) before it reaches the arithmetic
+# or a database column.
+Kroner = Annotated[int, Field(ge=0, le=10_000_000_000)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
 class FixedPosts(_Model):
     """Yearly fixed posts; coordination is per network, plus extras for named networks."""
 
-    moetevirksomhet: int
-    ppt_ledernettverket: int
-    koordinering_per_network: int
-    koordinering_extra: dict[str, int] = {}
+    moetevirksomhet: Kroner
+    ppt_ledernettverket: Kroner
+    koordinering_per_network: Kroner
+    koordinering_extra: dict[str, Kroner] = {}
 
 
 class Weights(_Model):
@@ -129,9 +136,9 @@ class Weights(_Model):
 class NetworkYear(_Model):
     """One network's numbers for one year."""
 
-    elevtall: int
-    barnetall: int
-    decided_ramme: int | None = None
+    elevtall: Count
+    barnetall: Count
+    decided_ramme: Kroner | None = None
     deadlines: dict[str, dt.date] = {}  # the network's dates this year for locally set steps
 
 
@@ -140,9 +147,9 @@ class YearData(_Model):
 
     year: int = Field(ge=2000, le=2200)
     example_data: bool
-    total: int
-    fellestiltak: int
-    grunntilskudd: int
+    total: Kroner
+    fellestiltak: Kroner
+    grunntilskudd: Kroner
     weights: Weights = Weights()
     networks: dict[str, NetworkYear]
     deadlines: dict[str, dt.date] = {}  # this year's county dates, overriding the rules

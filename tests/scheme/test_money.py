@@ -26,7 +26,7 @@ def with_year(region: RegionData, **changes: object) -> RegionData:
 
 def with_counts(region: RegionData, pairs: list[tuple[int, int]], **changes: object) -> RegionData:
     networks = {
-        network_id: NetworkYear(elevtall=pupils, barnetall=children)
+        network_id: NetworkYear.model_construct(elevtall=pupils, barnetall=children)
         for network_id, (pupils, children) in zip(region.network_ids, pairs, strict=True)
     }
     return with_year(region, networks=networks, **changes)
