@@ -11,11 +11,14 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.deliveries.notify import NetworkNotifier
+from bot.deliveries.worker import DeliveryWorker
 from bot.needs.service import NeedsService
 from bot.qa.answers import SchemeAnswers
 from bot.qa.service import QaService
 from bot.reminders.assembly import Reminders
 from bot.reminders.assembly import assemble as assemble_reminders
+from bot.reminders.sender import Sender
 from bot.scheme import load_region
 from bot.scheme.scheme_data import SchemeData
 from bot.settings import Settings
@@ -24,6 +27,7 @@ from bot.store.channel_links import ChannelLinks
 from bot.store.completions import Completions
 from bot.store.counts import CountsRepository
 from bot.store.db import create_engine
+from bot.store.deliveries import DeliveryOutbox
 from bot.store.locks import ConversationLocks
 from bot.store.migrate import upgrade_async
 from bot.store.needs import NeedsReports
@@ -35,7 +39,6 @@ from bot.store.state import StateStore
 from bot.teams.adapter import LagetAdapter
 from bot.teams.assembly import TeamsParts
 from bot.teams.handler import LagetBot
-from bot.teams.notify import NetworkNotifier
 from bot.understanding.knowledge import KnowledgeBase
 from bot.understanding.recognizer import Recognizer
 from cards.renderer import CardRenderer
@@ -59,6 +62,7 @@ class Laget:
     roles: RolesRepository
     reminders: Reminders
     locks: ConversationLocks
+    deliveries: DeliveryWorker
 
     async def close(self) -> None:
         """Release the database connections."""
@@ -94,7 +98,7 @@ async def build_laget(
     locks = ConversationLocks(engine)
     teams = TeamsParts.make(settings, StateStore(engine), locks)
     answers = SchemeAnswers(scheme, roles, clock)
-    channel = teams.channel
+    sender = Sender(teams.channel)  # one sender: one set of rate limits toward Teams
     reports = NeedsReports(engine)
     reminders = assemble_reminders(
         region=region,
@@ -104,12 +108,20 @@ async def build_laget(
         references=references,
         roles=roles,
         reports=reports,
-        channel=channel,
+        sender=sender,
         renderer=cards,
         clock=clock,
         cycle_year=scheme.cycle_year,
     )
-    notifier = NetworkNotifier(channel, references, roles, reminders.links.conversations)
+    deliveries = DeliveryWorker(DeliveryOutbox(engine), sender, clock)
+    notifier = NetworkNotifier(
+        DeliveryOutbox(engine),
+        references,
+        roles,
+        reminders.links.conversations,
+        wake=deliveries.wake,
+        clock=clock,
+    )
     audit = AuditLog(engine)
     needs = NeedsFeature(
         NeedsService(reports, scheme, roles, clock), cards, notifier, audit, teams.profiles
@@ -120,7 +132,6 @@ async def build_laget(
         ),
         cards=cards,
         notify=notifier,
-        channel=channel,
         roles=roles,
         region=region,
         profiles=teams.profiles,
@@ -137,4 +148,15 @@ async def build_laget(
     welcome = WelcomeFeature(cards)
     features = (welcome, ProfileFeature(teams.profiles, cards), needs, reminders_feature, qa)
     bot = teams.bot(references, welcome.welcome, [f.router() for f in features])
-    return Laget(settings, engine, teams.adapter, bot, references, scheme, roles, reminders, locks)
+    return Laget(
+        settings,
+        engine,
+        teams.adapter,
+        bot,
+        references,
+        scheme,
+        roles,
+        reminders,
+        locks,
+        deliveries,
+    )

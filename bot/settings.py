@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     reminder_interval: float = Field(
         default=60.0, ge=0, validation_alias=AliasChoices("LAGET_REMINDER_INTERVAL")
     )  # seconds between reminder passes inside `laget serve`; 0 turns the worker off
+    delivery_interval: float = Field(
+        default=10.0, ge=0, validation_alias=AliasChoices("LAGET_DELIVERY_INTERVAL")
+    )  # seconds between delivery passes (a turn that writes a message wakes it at once)
     log_level: LogLevel = Field(default="INFO", validation_alias=AliasChoices("LAGET_LOG_LEVEL"))
 
     @field_validator("log_level", mode="before")

@@ -71,6 +71,7 @@ class FakeTeams:
         self._scripts: dict[str, deque[Script]] = {}
         self._gone: set[str] = set()
         self._ids = itertools.count(1)
+        self._posted = asyncio.Condition()
         self._per_conversation_limits = list(per_conversation)
         self._global = [SlidingWindow(n, p) for n, p in global_limit]
         self._windows: dict[str, list[SlidingWindow]] = {}
@@ -87,6 +88,18 @@ class FakeTeams:
     def sent(self) -> list[dict[str, Any]]:
         """Every accepted post as sent, its conversation id under `_conversation`."""
         return [{**p.activity, "_conversation": p.conversation_id} for p in self.posts]
+
+    async def wait_for_posts(
+        self, conversation_id: str, count: int = 1, timeout: float = 10.0
+    ) -> list[Posted]:
+        """The posts to a conversation once there are `count` (Laget delivers messages to other
+        people in the background); fails after `timeout` seconds without them."""
+        async with self._posted:
+            await asyncio.wait_for(
+                self._posted.wait_for(lambda: len(self.posts_to(conversation_id)) >= count),
+                timeout,
+            )
+        return self.posts_to(conversation_id)
 
     def posts_to(self, conversation_id: str) -> list[Posted]:
         """The accepted posts to one conversation."""
@@ -108,6 +121,8 @@ class FakeTeams:
             return refused
         activity_id = f"activity-{next(self._ids)}"
         self.posts.append(Posted(conversation, activity_id, body))
+        async with self._posted:
+            self._posted.notify_all()
         return web.json_response({"id": activity_id}, status=201)
 
     async def _update(self, request: web.Request) -> web.Response:

@@ -12,7 +12,7 @@ from aiohttp import web
 from rich.console import Console
 
 from bot.app import build_laget
-from bot.cli import admin, privacy, qa, reminders, teams_package
+from bot.cli import admin, deliveries, privacy, qa, reminders, teams_package
 from bot.logs import configure_logging
 from bot.scheme import SchemeError, load_region
 from bot.settings import Settings, SettingsError
@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     reminders.add_commands(commands)
     qa.add_commands(commands)
     privacy.add_commands(commands)
+    deliveries.add_commands(commands)
     teams_package.add_commands(commands)
     # Listed here for --help; its own options are parsed by bot.bench (see main).
     commands.add_parser(
@@ -125,6 +126,7 @@ COMMANDS: dict[str, Command] = {
     "eval": _eval_command,
     "qa": qa.run_misses,
     "privacy": privacy.run,
+    "deliveries": deliveries.run,
     "reminders": reminders.run,
     **dict.fromkeys(("audit", "calendar", "frame", "data", "roles", "export"), admin.run),
 }

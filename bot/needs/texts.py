@@ -134,8 +134,8 @@ SENT_LATE = Localized(
     nn="Meldinga vart sendt etter fristen, og er merkt slik.",
 )
 TOLD = Localized(
-    nb="Koordinatorene i {name} har fått beskjed i Teams.",
-    nn="Koordinatorane i {name} har fått beskjed i Teams.",
+    nb="Koordinatorene i {name} får beskjed i Teams.",
+    nn="Koordinatorane i {name} får beskjed i Teams.",
 )
 NOT_TOLD = Localized(
     nb="Meldingen er registrert hos {name}, men ingen koordinator der er koblet til Laget ennå. "

@@ -1,8 +1,8 @@
 """Putting the reminder engine together from the stores it is given (by the composition root).
 
-No Bot Framework here: the Teams `Channel` is passed in. The behovsmelding feeds the planner:
-a network's owners count as done with the behovsmelding step once they have sent one, and the
-people drafting one are the owners' contacts for owner reminders.
+No Bot Framework here: the `Sender` (over the Teams channel) is passed in. The behovsmelding
+feeds the planner: a network's owners count as done with the behovsmelding step once they
+have sent one, and the people drafting one are the owners' contacts for owner reminders.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from datetime import datetime
 
 from bot.needs.model import ReportStore, Status
 from bot.reminders.card import ReminderCards
-from bot.reminders.channel import Channel
 from bot.reminders.model import CompletionStore, ConversationDirectory, LinkStore, ReminderOutbox
 from bot.reminders.progress import StoredProgress
 from bot.reminders.rules import ReminderRules, load_rules
@@ -48,7 +47,7 @@ def assemble(
     references: ConversationDirectory,
     roles: RoleDirectory,
     reports: ReportStore,
-    channel: Channel,
+    sender: Sender,
     renderer: CardRenderer,
     clock: Callable[[], datetime],
     cycle_year: Callable[[datetime], int],
@@ -82,7 +81,7 @@ def assemble(
         progress=progress,
         references=targets,
         outbox=outbox,
-        sender=Sender(channel),
+        sender=sender,
         cards=cards,
         clock=clock,
     )

@@ -140,8 +140,9 @@ class ReminderOutbox(Protocol):
         requests: int,
         now: datetime,
         conversation_id: str | None = None,
+        state: str = "throttled",
     ) -> bool:
-        """Teams refused for now (throttled or unavailable): claimable again from `retry_at`."""
+        """Teams refused for now (throttled or unreachable): claimable again from `retry_at`."""
         ...
 
     async def record_final(

@@ -7,9 +7,11 @@ window of `period` seconds ever holds more than `count` requests, at any phase.
 
 Outcomes (`SendOutcome.state`):
 - sent: Teams took the post; the activity id is kept to update the card later;
-- throttled: 429 (Retry-After honoured), or 412/502/503/504 or a refused connection (exponential
-  backoff with jitter, capped); a short wait is slept here, a long one is handed back so the
-  worker retries at `retry_in`;
+- throttled: 429 (Retry-After honoured), or 412/502/503/504 (exponential backoff with jitter,
+  capped); a short wait is slept here, a long one is handed back so the worker retries at
+  `retry_in`;
+- unreachable: the connection was refused or could not be made, so nothing reached Teams;
+  retried like `throttled`, but named for what happened;
 - blocked: 403 (MessageWritesBlocked: blocked or uninstalled), never retried;
 - gone: 404 ConversationNotFound; a 1:1 chat is recreated once first;
 - failed: the attempt cap was reached, or Teams refused for good (400, 401, 500, ...);
@@ -30,7 +32,8 @@ from aiolimiter import AsyncLimiter
 
 from bot.reminders.channel import Channel, ChannelError
 
-State = Literal["sent", "throttled", "blocked", "gone", "failed", "unknown"]
+State = Literal["sent", "throttled", "unreachable", "blocked", "gone", "failed", "unknown"]
+RETRIED: tuple[State, ...] = ("throttled", "unreachable")
 _RETRYABLE = {412, 429, 502, 503, 504}
 T = TypeVar("T")
 
@@ -94,6 +97,7 @@ class SendOutcome:
 @dataclass
 class _Attempts:
     previous: int
+    inline_wait: float  # longer waits are handed back to the caller
     made: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -129,9 +133,15 @@ class Sender:
         *,
         previous_attempts: int = 0,
         personal: bool = False,
+        max_inline_wait: float | None = None,
     ) -> SendOutcome:
-        """Post the card to the reference's conversation; 404 on a 1:1 chat recreates it once."""
-        attempts = _Attempts(previous_attempts)
+        """Post the card to the reference's conversation; 404 on a 1:1 chat recreates it once.
+
+        A wait longer than `max_inline_wait` (the policy's by default) is handed back as
+        `retry_in` instead of being slept here.
+        """
+        inline = self._policy.max_inline_wait if max_inline_wait is None else max_inline_wait
+        attempts = _Attempts(previous_attempts, inline)
         outcome, activity_id = await self._post(attempts, reference_json, card_json)
         if outcome is None:
             return SendOutcome("sent", attempts.made, activity_id)
@@ -157,7 +167,7 @@ class Sender:
 
     async def update(self, reference_json: str, activity_id: str, card_json: str) -> SendOutcome:
         """Replace a posted card (same limits and retries as a post)."""
-        attempts = _Attempts(0)
+        attempts = _Attempts(0, self._policy.max_inline_wait)
         outcome, _ = await self._attempt(
             attempts,
             reference_json,
@@ -181,13 +191,11 @@ class Sender:
             except ChannelError as error:
                 attempts.errors.append(str(error))
                 state = classify(error)
-                if state != "throttled":
+                if state not in RETRIED:
                     return SendOutcome(state, attempts.made, error=str(error)), None
                 delay = self._delay(error, attempts.total)
-                if delay > self._policy.max_inline_wait:
-                    return SendOutcome(
-                        "throttled", attempts.made, error=str(error), retry_in=delay
-                    ), None
+                if delay > attempts.inline_wait:
+                    return SendOutcome(state, attempts.made, error=str(error), retry_in=delay), None
                 await self._sleep(delay)
 
     def _delay(self, error: ChannelError, attempt: int) -> float:
@@ -219,7 +227,7 @@ class Sender:
 def classify(error: ChannelError) -> State:
     """What an error means for the reminder (see the module docstring)."""
     if error.status is None:
-        return "unknown" if error.maybe_delivered else "throttled"
+        return "unknown" if error.maybe_delivered else "unreachable"
     if error.status in _RETRYABLE:
         return "throttled"
     if error.status == 403:

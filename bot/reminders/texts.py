@@ -13,6 +13,9 @@ STATE_TEXT = {
     "sending": Localized(nb="sendes", nn="blir sendt"),
     "sent": Localized(nb="sendt", nn="sendt"),
     "throttled": Localized(nb="prøver igjen", nn="prøver igjen"),
+    "unreachable": Localized(
+        nb="Teams svarte ikke, prøver igjen", nn="Teams svarte ikkje, prøver igjen"
+    ),
     "blocked": Localized(nb="blokkert", nn="blokkert"),
     "gone": Localized(nb="samtalen finnes ikke", nn="samtalen finst ikkje"),
     "failed": Localized(nb="feilet", nn="feila"),

@@ -19,13 +19,13 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Protocol
+from typing import Protocol, cast
 
 from bot.reminders.card import ReminderCards
-from bot.reminders.model import ReminderOutbox, StoredReminder
+from bot.reminders.model import FinalState, ReminderOutbox, StoredReminder
 from bot.reminders.planning import Progress, Target, plan, settlement
 from bot.reminders.rules import ReminderRules
-from bot.reminders.sender import Sender, SendOutcome
+from bot.reminders.sender import RETRIED, Sender, SendOutcome
 from bot.scheme.models import RegionData
 
 log = logging.getLogger(__name__)
@@ -186,10 +186,11 @@ class ReminderWorker:
                 now=now,
                 conversation_id=new_conversation,
             )
-        elif outcome.state == "throttled":
+        elif outcome.state in RETRIED:
             retry_at = now + timedelta(seconds=outcome.retry_in or 0)
             await outbox.record_retry(
                 reminder,
+                state=outcome.state,
                 error=error,
                 retry_at=retry_at,
                 requests=outcome.requests,
@@ -201,8 +202,9 @@ class ReminderWorker:
                 await self._references.refused(
                     new_conversation or reminder.target.conversation_id, now
                 )
+            final = cast(FinalState, outcome.state)  # sent and the retried states are above
             await outbox.record_final(
-                reminder, state=outcome.state, error=error, requests=outcome.requests, now=now
+                reminder, state=final, error=error, requests=outcome.requests, now=now
             )
 
     async def _close_cards(self, progress: Progress, now: datetime) -> int:

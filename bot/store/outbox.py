@@ -47,7 +47,7 @@ from bot.reminders.model import FinalState, StoredReminder
 from bot.reminders.planning import PlannedReminder, Target
 from bot.store.reminder_tables import reminders
 
-_CLAIMABLE = ("pending", "throttled")
+_CLAIMABLE = ("pending", "throttled", "unreachable")
 _RECORDABLE = ("sending", "unknown")
 _CHUNK = 200  # rows per INSERT (SQLite allows 32 766 bound parameters per statement)
 
@@ -138,10 +138,11 @@ class Outbox:
         requests: int,
         now: datetime,
         conversation_id: str | None = None,
+        state: str = "throttled",
     ) -> bool:
-        """Teams refused for now (throttled or unavailable): claimable again from `retry_at`."""
+        """Teams refused for now (throttled or unreachable): claimable again from `retry_at`."""
         values = {
-            "state": "throttled",
+            "state": state,
             "last_error": error,
             "next_attempt_at": retry_at.astimezone(UTC),
         }

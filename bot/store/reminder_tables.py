@@ -70,6 +70,7 @@ STATES = (
     "sending",
     "sent",
     "throttled",
+    "unreachable",
     "blocked",
     "gone",
     "failed",

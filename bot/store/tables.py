@@ -191,3 +191,27 @@ def inserted_id(result: CursorResult[Any]) -> int:
     if key is None:
         raise RuntimeError("the database returned no id for the inserted row")
     return int(key[0])
+
+
+# Messages to people other than the one in the turn (a sent report's notice, a question to the
+# coordinators, an answer relayed back): written in the turn, delivered by the delivery worker.
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(32), nullable=False),
+    Column("network_id", String(64), nullable=True),
+    Column("conversation_id", String(512), nullable=False),
+    Column("personal", Boolean, nullable=False),
+    Column("reference", Text, nullable=False),
+    Column("card", Text, nullable=False),
+    Column("state", String(16), nullable=False, index=True),
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", UTCDateTime(), nullable=False),
+    Column("last_error", Text, nullable=True),
+    Column("claimed_by", String(128), nullable=True),
+    Column("claimed_until", UTCDateTime(), nullable=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("sent_at", UTCDateTime(), nullable=True),
+)

@@ -27,6 +27,7 @@ from botframework.connector.auth._built_in_bot_framework_authentication import (
 )
 
 MAX_CLIENTS = 64  # more distinct service URLs than this start the cache afresh
+CONNECT_RETRIES = 1  # urllib3 waits before the second retry only
 
 
 class _Clients:
@@ -55,6 +56,10 @@ class _ReusingFactory(ConnectorFactory):  # type: ignore[misc]
         client = self._clients.connectors.get(key)
         if client is None:
             client = await self._inner.create(service_url, audience)
+            # msrest retries a failed connection 3 times with 0.8 s backoff (5.6 s for an
+            # unreachable service URL, paid by whoever waits for it). One quick retry is
+            # kept; the reminder sender retries further on its own schedule.
+            client.config.retry_policy.retries = CONNECT_RETRIES
             self._clients.remember(self._clients.connectors, key, client)
         return client
 

@@ -33,14 +33,18 @@ def create_app(
     async def lifecycle(app: web.Application):  # type: ignore[no-untyped-def]
         laget = app[LAGET] = await build_laget(settings, clock=clock, recognizer=recognizer)
         stop = asyncio.Event()
-        worker = None
+        workers = []
         if settings.reminder_interval > 0:
             # Reminders are sent from inside `serve`; several instances may run it at once.
             run = laget.reminders.worker.run(settings.reminder_interval, stop)
-            worker = asyncio.create_task(run, name="reminders")
+            workers.append(asyncio.create_task(run, name="reminders"))
+        if settings.delivery_interval > 0:
+            # Messages to other people than the one in a turn: woken by the turn that wrote one.
+            deliver = laget.deliveries.run(settings.delivery_interval, stop)
+            workers.append(asyncio.create_task(deliver, name="deliveries"))
         yield
         stop.set()
-        if worker is not None:
+        for worker in workers:
             await worker
         await laget.close()
 

@@ -33,7 +33,7 @@ from dialogs.needs.dialog import NeedsReportDialog, author_of
 
 log = logging.getLogger(__name__)
 
-Notify = Callable[[str, dict[str, Any]], Awaitable[int]]  # (network id, card) -> reached
+Notify = Callable[[str, dict[str, Any], str], Awaitable[int]]  # (network, card, kind) -> queued
 
 
 class NeedsFeature:
@@ -240,7 +240,7 @@ class NeedsFeature:
             if sent.network_id is not None:
                 try:
                     card = self._cards.render(views.notification_card(sent, network))
-                    reached = await self._notify(sent.network_id, card)
+                    reached = await self._notify(sent.network_id, card, "needs.notice")
                 except Exception:  # the report is sent; a failed notice must not undo that
                     log.exception(
                         "coordinator notification failed",

@@ -12,15 +12,14 @@ import json
 from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogContext
 
+from bot.deliveries.notify import NetworkNotifier
 from bot.profile.model import UserProfile
 from bot.qa.answers import Asker, Reply
 from bot.qa.service import QaService, Who
 from bot.ratelimit import TOO_OFTEN, UserRateLimit
-from bot.reminders.channel import Channel
 from bot.scheme import Lang, Localized, RegionData
 from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.teams.messages import card_message
-from bot.teams.notify import NetworkNotifier
 from bot.teams.profiles import Profiles
 from bot.teams.routing import Router
 from bot.teams.turn_language import language
@@ -70,7 +69,6 @@ class QaFeature:
         *,
         cards: CardRenderer,
         notify: NetworkNotifier,
-        channel: Channel,
         roles: RoleDirectory,
         region: RegionData,
         profiles: Profiles,
@@ -79,7 +77,6 @@ class QaFeature:
         self._profiles = profiles
         self._cards = cards
         self._notify = notify
-        self._channel = channel
         self._roles = roles
         self._region = region
         self._escalations = UserRateLimit(limit=5, window=3600)
@@ -177,7 +174,7 @@ class QaFeature:
             inputs=[FormInput(id="answer", label="Svar", kind="multiline", required=True)],
             submit=Button(title="Send svar", data={"action": "answer", "escalation": escalation}),
         )
-        reached = await self._notify(network, self._cards.render(card))
+        reached = await self._notify(network, self._cards.render(card), "qa.question")
         if reached:
             name = self._region.network(network).name
             await turn_context.send_activity(SENT_TO_COORDINATORS.get(lang).format(name=name))
@@ -208,14 +205,14 @@ class QaFeature:
             notes=[YOU_ASKED.get(lang).format(text=verbatim(asked.text) if asked else "")],
         )
         try:  # made before the answer is stored: a stored answer must reach the asker
-            relayed = json.dumps(self._cards.render(card))
+            relayed = self._cards.render(card)
         except CardTooLarge:
             await turn_context.send_activity(TOO_LARGE_ANSWER)
             return
         if not await self._service.log.answer(escalation.id, text[:4000], name):
             await turn_context.send_activity("Dette spørsmålet er allerede besvart.")
             return
-        await self._channel.post(escalation.asker_reference, relayed)
+        await self._notify.relay(escalation.asker_reference, relayed, "qa.answer")
         asker = verbatim(escalation.asker_name)
         await turn_context.send_activity(f"Takk! Svaret er sendt til {asker}.")
 

@@ -21,6 +21,7 @@ from bot.scheme.roles import RoleAssignment
 from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.roles import RolesRepository
+from bot.teams.server import LAGET
 from tests.activities import BOT_ID, Client, actions, activity, cards, post
 from tests.fake_teams import FakeTeams
 from tests.needs.test_needs_report import ANSWERS
@@ -64,6 +65,7 @@ class Chat:
 
     async def _turn(self, name: str, body: dict[str, Any]) -> list[dict[str, Any]]:
         replies = await post(self.bot, body)
+        await self.bot.app[LAGET].deliveries.run_once(dt.datetime.now(dt.UTC))  # what it queued
         shown = cards(replies)
         posted = self.teams.posts[self._seen_posts :]
         self._seen_posts = len(self.teams.posts)

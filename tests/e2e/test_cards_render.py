@@ -35,7 +35,8 @@ TEMPLATES = {"welcome", "choice", "facts", "bars", "form", "reminder"}
 @pytest.fixture
 async def laget_cards(start_bot: StartBot, settings: Settings, teams: FakeTeams) -> list[NamedCard]:
     """Every card Laget sends, numbered in order: a whole conversation's, then the reminders."""
-    bot = await start_bot(settings)  # migrates the database
+    # No delivery worker in the server: the catalogue delivers after each turn itself.
+    bot = await start_bot(settings.model_copy(update={"delivery_interval": 0}))
     await grant_roles(settings)
     found = [*await conversation_cards(bot, teams), *reminder_cards()]
     return [NamedCard(f"{n:02d}-{named.name}", named.card) for n, named in enumerate(found, 1)]

@@ -182,7 +182,7 @@ async def test_a_question_goes_to_the_coordinator_and_the_answer_comes_back(
     sent = await post(bot, activity(value=button(fallback, "Spør koordinatoren"), **asker))
     assert "sendt til koordinatorene i Fosen" in texts(sent)
 
-    [question] = teams.posts_to("a:coordinator")
+    [question] = await teams.wait_for_posts("a:coordinator")
     card = question.activity["attachments"][0]["content"]
     assert "parkerer jeg ved fylkeshuset" in texts([{"attachments": [{"content": card}]}])
     answer_data = card["actions"][0]["data"]
@@ -195,7 +195,7 @@ async def test_a_question_goes_to_the_coordinator_and_the_answer_comes_back(
     answered["from"]["aadObjectId"] = fosen_coordinator
     assert "Svaret er sendt" in texts(await post(bot, answered))
 
-    [relayed] = teams.posts_to("a:asker")
+    [relayed] = await teams.wait_for_posts("a:asker")
     relayed_card = relayed.activity["attachments"][0]["content"]
     assert "Nei, det dekkes ikke." in texts([{"attachments": [{"content": relayed_card}]}])
     assert "allerede besvart" in texts(await post(bot, answered))

@@ -163,7 +163,7 @@ async def test_a_lost_answer_is_unknown_and_never_retried() -> None:
         (ChannelError("x", status=429), "throttled"),
         (ChannelError("x", status=412), "throttled"),
         (ChannelError("x", status=502), "throttled"),
-        (ChannelError("refused"), "throttled"),  # never reached Teams: safe to retry
+        (ChannelError("refused"), "unreachable"),  # never reached Teams: retried, named so
         (ChannelError("x", status=403), "blocked"),
         (ChannelError("x", status=404), "gone"),
         (ChannelError("x", status=400), "failed"),

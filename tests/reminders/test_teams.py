@@ -126,8 +126,8 @@ async def test_a_sent_behovsmelding_reaches_the_coordinators_chat(
     summary = await press(bot, button(form, "Gå videre"), **ANSWERS)
     receipt = await press(bot, button(summary, "Send inn"))
 
-    assert "Koordinatorene i Fosen har fått beskjed" in texts(receipt)
-    [notice] = teams.posts_to("a:coordinator-chat")
+    assert "Koordinatorene i Fosen får beskjed" in texts(receipt)
+    [notice] = await teams.wait_for_posts("a:coordinator-chat")
     content = notice.activity["attachments"][0]["content"]
     assert content["body"][0]["text"] == "Ny behovsmelding til Fosen"
     assert cards([{"attachments": notice.activity["attachments"]}])

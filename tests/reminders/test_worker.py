@@ -19,6 +19,7 @@ from bot.scheme.models import RegionData
 from bot.store.db import create_engine
 from bot.store.outbox import Outbox
 from bot.teams.proactive import TeamsChannel
+from bot.teams.sdk_clients import ReusingAuthentication
 from tests.fake_teams import Fail, FakeTeams, Hang
 from tests.reminders.conftest import OWNER_CONTACT, SEVEN_DAYS, World, make_world
 
@@ -60,7 +61,7 @@ def worker(
     timeout: float = 10.0,
     batch_size: int = 50,
 ) -> ReminderWorker:
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(_Config()))
+    adapter = CloudAdapter(ReusingAuthentication(_Config()))  # as LagetAdapter builds it
     channel = TeamsChannel(adapter, "", timeout=timeout)
     return ReminderWorker(
         region=world.region,
@@ -180,6 +181,22 @@ async def test_a_long_retry_after_is_retried_by_a_later_pass(
 
     assert (first["throttled"], early["sent"], retried["sent"]) == (1, 0, 1)
     assert len(teams.posts_to(FOSEN)) == 1 and teams.requests == 2
+
+
+async def test_a_refused_connection_is_recorded_as_unreachable_and_retried(
+    engine: AsyncEngine, region: RegionData, rules: ReminderRules
+) -> None:
+    closed = make_world(engine, region, rules, "http://127.0.0.1:9/")  # nothing listens there
+    await closed.channel("fosen", FOSEN)
+
+    report = await worker(closed, sleeps=Sleeps()).run_once(SEVEN_DAYS)
+
+    stored = await only(closed, FOSEN)
+    assert report["unreachable"] == 1 and report["throttled"] == 0
+    assert stored.state == "unreachable"  # not «throttled»: Teams never said anything
+    assert [r.key for r in await closed.outbox.claim("w2", stored.next_attempt_at, 10)] == [
+        stored.key
+    ]
 
 
 async def test_403_marks_the_channel_blocked_and_is_not_retried(

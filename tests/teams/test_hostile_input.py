@@ -140,7 +140,7 @@ async def test_pasted_control_characters_never_make_an_answer_too_large_to_relay
     fallback = await say(bot, pasted, **asker)
     await say(bot, "Jeg hører til Fosen", **asker)
     await post(bot, activity(value=button(fallback, "Spør koordinatoren"), **asker))
-    [question] = teams.posts_to("a:coordinator")
+    [question] = await teams.wait_for_posts("a:coordinator")
     data = question.activity["attachments"][0]["content"]["actions"][0]["data"]
 
     def answer(text: str) -> dict[str, Any]:
@@ -152,6 +152,6 @@ async def test_pasted_control_characters_never_make_an_answer_too_large_to_relay
     # answer once made a card over Teams' limit): the longest answer is relayed whole.
     sent = await post(bot, answer("Nei, det dekkes ikke." + "\x1b" * 3979))
     assert "Svaret er sendt" in texts(sent)
-    [relayed] = teams.posts_to("a:asker")
+    [relayed] = await teams.wait_for_posts("a:asker")
     assert "Nei, det dekkes ikke." in texts([relayed.activity])
     assert "\x1b" not in json.dumps(relayed.activity)

@@ -105,7 +105,7 @@ async def test_an_owner_name_is_shown_literally_to_the_coordinators(
     summary = await press(bot, button(form, "Gå videre"), **{**ANSWERS, "owner": link})
     await press(bot, button(summary, "Send inn"))
 
-    [notice] = teams.posts_to("a:coordinator-chat")
+    [notice] = await teams.wait_for_posts("a:coordinator-chat")
     shown = json.dumps(notice.activity["attachments"][0]["content"], ensure_ascii=False)
 
     assert link not in shown
