@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.deliveries.notify import NetworkNotifier
 from bot.deliveries.worker import DeliveryWorker
+from bot.exports.service import ExportService
 from bot.needs.service import NeedsService
 from bot.qa.answers import SchemeAnswers
 from bot.qa.service import QaService
@@ -28,6 +29,7 @@ from bot.store.completions import Completions
 from bot.store.counts import CountsRepository
 from bot.store.db import create_engine
 from bot.store.deliveries import DeliveryOutbox
+from bot.store.export_links import ExportLinks
 from bot.store.locks import ConversationLocks
 from bot.store.migrate import upgrade_async
 from bot.store.needs import NeedsReports
@@ -63,6 +65,7 @@ class Laget:
     reminders: Reminders
     locks: ConversationLocks
     deliveries: DeliveryWorker
+    exports: ExportService
 
     async def close(self) -> None:
         """Release the database connections."""
@@ -123,8 +126,22 @@ async def build_laget(
         clock=clock,
     )
     audit = AuditLog(engine)
+    exports = ExportService(
+        ExportLinks(engine),
+        reports=reports,
+        roles=roles,
+        region=region,
+        audit=audit,
+        clock=clock,
+    )
     needs = NeedsFeature(
-        NeedsService(reports, scheme, roles, clock), cards, notifier, audit, teams.profiles
+        NeedsService(reports, scheme, roles, clock),
+        cards=cards,
+        notify=notifier,
+        audit=audit,
+        profiles=teams.profiles,
+        exports=exports,
+        public_url=settings.public_url,
     )
     qa = QaFeature(
         QaService(
@@ -159,4 +176,5 @@ async def build_laget(
         reminders,
         locks,
         deliveries,
+        exports,
     )

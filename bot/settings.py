@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     reminder_interval: float = Field(
         default=60.0, ge=0, validation_alias=AliasChoices("LAGET_REMINDER_INTERVAL")
     )  # seconds between reminder passes inside `laget serve`; 0 turns the worker off
+    public_url: str = Field(
+        default="http://127.0.0.1:3978",
+        pattern=r"^https?://[^\s/]+(:\d+)?/?$",
+        validation_alias=AliasChoices("LAGET_PUBLIC_URL"),
+    )  # where people's browsers reach this server (download links); https in production
     delivery_interval: float = Field(
         default=10.0, ge=0, validation_alias=AliasChoices("LAGET_DELIVERY_INTERVAL")
     )  # seconds between delivery passes (a turn that writes a message wakes it at once)

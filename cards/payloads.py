@@ -83,6 +83,14 @@ class AnswerPayload(BaseModel):
         return value.strip() if isinstance(value, str) else ""
 
 
+class ExportPayload(BaseModel):
+    """«Last ned regneark»: a download link for a network's sent behovsmeldinger."""
+
+    action: Literal["export"]
+    network: str = Field(min_length=1, max_length=64)
+    year: int = Field(ge=2000, le=2200)
+
+
 Payload = Annotated[
     AskPayload
     | NeedsPayload
@@ -90,7 +98,8 @@ Payload = Annotated[
     | IntentPayload
     | FeedbackPayload
     | EscalatePayload
-    | AnswerPayload,
+    | AnswerPayload
+    | ExportPayload,
     Field(discriminator="action"),
 ]
 _ADAPTER: TypeAdapter[Payload] = TypeAdapter(Payload)
@@ -121,3 +130,8 @@ def action(payload: BaseModel) -> dict[str, Any]:
 def ask(text: str) -> dict[str, Any]:
     """The `data` of a button that says `text`."""
     return AskPayload(action="ask", text=text).model_dump()
+
+
+def export(network: str, year: int) -> dict[str, Any]:
+    """The `data` of a «Last ned regneark» button."""
+    return ExportPayload(action="export", network=network, year=year).model_dump()

@@ -31,16 +31,18 @@ class CardView(BaseModel):
 
 
 class Button(BaseModel):
-    """A button: it says `text` to the bot as if typed, or submits `data` (a typed payload)."""
+    """A button: it says `text` to the bot as if typed, submits `data` (a typed payload), or
+    opens `url` (an https or loopback address, such as a download link)."""
 
     title: str = Field(max_length=80)
     text: str = Field(default="", max_length=500)
     data: dict[str, Any] | None = None
+    url: str | None = Field(default=None, max_length=2000, pattern=r"^https?://")
 
     @model_validator(mode="after")
     def _says_or_submits(self) -> Button:
-        if not self.text and self.data is None:
-            raise ValueError("a button needs text or data")
+        if not self.text and self.data is None and self.url is None:
+            raise ValueError("a button needs text, data or a url")
         return self
 
 

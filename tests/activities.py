@@ -108,3 +108,18 @@ def actions(card: dict[str, Any]) -> list[dict[str, Any]]:
         for action in element["actions"]
     ]
     return found + list(card.get("actions", []))
+
+
+async def install_chat(
+    client: Client, *, conversation: str, service_url: str, aad: str, user: str = "29:coordinator"
+) -> None:
+    """Laget is added to someone's 1:1 chat, as Teams announces it (with their Entra id)."""
+    body = activity(
+        "conversationUpdate",
+        membersAdded=[{"id": BOT_ID}],
+        conversation=conversation,
+        user=user,
+        service_url=service_url,
+    )
+    body["from"]["aadObjectId"] = aad
+    await post(client, body)

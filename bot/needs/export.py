@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -61,7 +62,7 @@ def write_csv(path: Path, reports: Sequence[StoredReport]) -> int:
     return len(table)
 
 
-def write_xlsx(path: Path, reports: Sequence[StoredReport], title: str) -> int:
+def write_xlsx(path: Path | BinaryIO, reports: Sequence[StoredReport], title: str) -> int:
     """Write an .xlsx with a bold, frozen header row and wrapped text; returns the row count."""
     table = rows(reports)
     workbook = Workbook()

@@ -49,6 +49,8 @@ class NetworkStatus:
     submitted: list[StoredReport]
     drafting: list[StoredReport]
     not_started: list[str]
+    network_id: str = ""
+    year: int = 0
 
 
 class NeedsService:
@@ -184,7 +186,7 @@ class NeedsService:
         drafting = [r for r in reports if r.status is Status.DRAFT]
         started = {str(r.answers.get("municipality", "")).casefold() for r in submitted + drafting}
         not_started = [m for m in network.members if m.casefold() not in started]
-        return NetworkStatus(network.name, submitted, drafting, not_started)
+        return NetworkStatus(network.name, submitted, drafting, not_started, network_id, year)
 
     def network_name(self, network_id: str | None) -> str:
         """A network's display name ("nettverket" when unknown)."""

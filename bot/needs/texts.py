@@ -173,7 +173,22 @@ STATUS_HEADLINE = Localized(
     nb="{sent} sendt, {drafts} utkast, {idle} kommuner har ikke startet.",
     nn="{sent} sendt, {drafts} utkast, {idle} kommunar har ikkje starta.",
 )
-EXPORT_HINT = Localized(
-    nb="Eksporter til regneark: laget export needs --network … --year … --format xlsx",
-    nn="Eksporter til rekneark: laget export needs --network … --year … --format xlsx",
+DOWNLOAD = Localized(nb="Last ned regneark", nn="Last ned rekneark")
+DOWNLOAD_TITLE = Localized(nb="Regneark for {name} {year}", nn="Rekneark for {name} {year}")
+DOWNLOAD_READY = Localized(
+    nb="Lenken virker én gang, i 10 minutter, og bare for deg. Trenger du regnearket igjen, "
+    "trykker du «Last ned regneark» på nytt.",
+    nn="Lenka verkar éin gong, i 10 minutt, og berre for deg. Treng du reknearket igjen, "
+    "trykkjer du «Last ned rekneark» på nytt.",
+)
+OPEN_DOWNLOAD = Localized(nb="Åpne regnearket", nn="Opne reknearket")
+DOWNLOAD_IN_CHAT = Localized(
+    nb="Lenken til regnearket gis bare i chatten din med Laget, så ingen andre i kanalen kan "
+    "bruke den. Skriv «status for nettverket» der, og trykk «Last ned regneark».",
+    nn="Lenka til reknearket blir berre gitt i chatten din med Laget, så ingen andre i kanalen "
+    "kan bruke ho. Skriv «status for nettverket» der, og trykk «Last ned rekneark».",
+)
+DOWNLOAD_REFUSED = Localized(
+    nb="Regnearket med behovsmeldingene er for koordinatorene i nettverket og administratorer.",
+    nn="Reknearket med behovsmeldingane er for koordinatorane i nettverket og administratorar.",
 )

@@ -17,7 +17,7 @@ from bot.needs.model import Status, StoredReport
 from bot.needs.service import NetworkStatus
 from bot.scheme import Lang, format_date
 from cards.markdown import verbatim
-from cards.payloads import needs
+from cards.payloads import export, needs
 from cards.views import Button, Fact, FactsCard, FormCard, FormInput, shorten
 
 _KINDS = {
@@ -208,7 +208,7 @@ def status_card(status: NetworkStatus, lang: Lang) -> FactsCard:
             idle=len(status.not_started),
         ),
         facts=facts,
-        notes=[t.EXPORT_HINT.get(lang)],
+        buttons=[Button(title=t.DOWNLOAD.get(lang), data=export(status.network_id, status.year))],
     )
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, insert, select, update
+from sqlalchemy import and_, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.deliveries.model import RETRYING, Delivery, Message
+from bot.store.leases import claim_rows
 from bot.store.tables import deliveries
 
 
@@ -53,25 +54,15 @@ class DeliveryOutbox:
         """Lease up to `limit` due messages to `worker_id` (state `sending`)."""
         now = now.astimezone(UTC)
         due = and_(deliveries.c.state.in_(RETRYING), deliveries.c.next_attempt_at <= now)
-        values = {
-            "state": "sending",
-            "claimed_by": worker_id,
-            "claimed_until": now + self._lease,
-            "updated_at": now,
-        }
-        order = (deliveries.c.next_attempt_at, deliveries.c.id)
-        async with self._engine.begin() as connection:
-            chosen: Any = select(deliveries.c.id).where(due).order_by(*order).limit(limit)
-            if connection.dialect.name == "postgresql":
-                chosen = await connection.execute(chosen.with_for_update(skip_locked=True))
-                ids = chosen.scalars().all()
-                if not ids:
-                    return []
-                target: ColumnElement[bool] = and_(deliveries.c.id.in_(ids), due)
-            else:  # SQLite has one writer: the conditional UPDATE is atomic by itself
-                target = and_(deliveries.c.id.in_(chosen), due)
-            statement = update(deliveries).where(target).values(**values).returning(deliveries)
-            rows = (await connection.execute(statement)).mappings().all()
+        rows = await claim_rows(
+            self._engine,
+            deliveries,
+            due,
+            worker_id=worker_id,
+            now=now,
+            lease=self._lease,
+            limit=limit,
+        )
         return sorted((_delivery(row) for row in rows), key=lambda d: (d.next_attempt_at, d.id))
 
     async def record(

@@ -39,12 +39,13 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, select, update
+from sqlalchemy import and_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.reminders.model import FinalState, StoredReminder
 from bot.reminders.planning import PlannedReminder, Target
+from bot.store.leases import claim_rows
 from bot.store.reminder_tables import reminders
 
 _CLAIMABLE = ("pending", "throttled", "unreachable")
@@ -80,31 +81,15 @@ class Outbox:
         """Lease up to `limit` due reminders to `worker_id` (state `sending`)."""
         now = now.astimezone(UTC)
         due = and_(reminders.c.state.in_(_CLAIMABLE), reminders.c.next_attempt_at <= now)
-        values = {
-            "state": "sending",
-            "claimed_by": worker_id,
-            "claimed_until": now + self._lease,
-            "updated_at": now,
-        }
-        order = (reminders.c.next_attempt_at, reminders.c.id)
-        async with self._engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                locked = (
-                    select(reminders.c.id)
-                    .where(due)
-                    .order_by(*order)
-                    .limit(limit)
-                    .with_for_update(skip_locked=True)
-                )
-                ids = (await connection.execute(locked)).scalars().all()
-                if not ids:
-                    return []
-                target: ColumnElement[bool] = and_(reminders.c.id.in_(ids), due)
-            else:
-                chosen = select(reminders.c.id).where(due).order_by(*order).limit(limit)
-                target = and_(reminders.c.id.in_(chosen), due)
-            statement = update(reminders).where(target).values(**values).returning(reminders)
-            rows = (await connection.execute(statement)).mappings().all()
+        rows = await claim_rows(
+            self._engine,
+            reminders,
+            due,
+            worker_id=worker_id,
+            now=now,
+            lease=self._lease,
+            limit=limit,
+        )
         return sorted((_stored(row) for row in rows), key=lambda r: (r.next_attempt_at, r.id))
 
     async def record_sent(

@@ -215,3 +215,18 @@ deliveries = Table(
     Column("updated_at", UTCDateTime(), nullable=False),
     Column("sent_at", UTCDateTime(), nullable=True),
 )
+
+
+# Short-lived, single-use download links (a network's spreadsheet), by the SHA-256 of their
+# token: the database never holds a link that works. The file is made when the link is used.
+export_links = Table(
+    "export_links",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("network_id", String(64), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("created_by", String(256), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("expires_at", UTCDateTime(), nullable=False),
+    Column("used_at", UTCDateTime(), nullable=True),
+)

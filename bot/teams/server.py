@@ -14,9 +14,16 @@ from http import HTTPStatus
 from aiohttp import web
 
 from bot.app import Laget, build_laget, utc_now
+from bot.exports.service import XLSX
 from bot.settings import Settings
 from bot.store.db import ping
 from bot.understanding.recognizer import Recognizer
+
+_LINK_GONE = {
+    "unknown": "Denne lenken finnes ikke. Trykk «Last ned regneark» i Teams for å få en ny.",
+    "used": "Denne lenken er allerede brukt. Trykk «Last ned regneark» i Teams for å få en ny.",
+    "expired": "Denne lenken er utløpt. Trykk «Last ned regneark» i Teams for å få en ny.",
+}
 
 LAGET = web.AppKey("laget", Laget)
 
@@ -61,5 +68,22 @@ def create_app(
 
     app.cleanup_ctx.append(lifecycle)
     app.router.add_post("/api/messages", messages)
+
+    async def exports(request: web.Request) -> web.Response:
+        """A download link from «Last ned regneark»: the file once, then 410."""
+        download = await request.app[LAGET].exports.download(request.match_info["token"])
+        if download.use == "ok":
+            return web.Response(
+                body=download.body,
+                content_type=XLSX,
+                headers={
+                    "Content-Disposition": f'attachment; filename="{download.filename}"',
+                    "Cache-Control": "no-store",
+                },
+            )
+        status = HTTPStatus.NOT_FOUND if download.use == "unknown" else HTTPStatus.GONE
+        return web.Response(text=_LINK_GONE[download.use], status=status)
+
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/exports/{token}", exports)
     return app

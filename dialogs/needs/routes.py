@@ -16,19 +16,21 @@ from botbuilder.core import TurnContext
 from botbuilder.dialogs import DialogContext
 
 from bot.audit import Audit
+from bot.exports.service import ExportService
 from bot.needs import texts as t
 from bot.needs import views
 from bot.needs.model import Status, StoredReport, WriteOutcome
 from bot.needs.service import NeedsService, StaleCard
 from bot.ratelimit import TOO_OFTEN, UserRateLimit
+from bot.teams.conversations import conversation_type
 from bot.teams.messages import card_message
 from bot.teams.profiles import Profiles
 from bot.teams.routing import Router
 from bot.teams.turn_language import language
 from bot.understanding.commands import Command
-from cards.payloads import NeedsPayload, needs
+from cards.payloads import ExportPayload, NeedsPayload, needs
 from cards.renderer import CardRenderer
-from cards.views import MAX_CHOICES, Button, CardView, ChoiceCard, shorten
+from cards.views import MAX_CHOICES, Button, CardView, ChoiceCard, FactsCard, shorten
 from dialogs.needs.dialog import NeedsReportDialog, author_of
 
 log = logging.getLogger(__name__)
@@ -42,12 +44,17 @@ class NeedsFeature:
     def __init__(
         self,
         service: NeedsService,
+        *,
         cards: CardRenderer,
         notify: Notify,
         audit: Audit,
         profiles: Profiles,
+        exports: ExportService,
+        public_url: str,
     ) -> None:
         self._service = service
+        self._exports = exports
+        self._public_url = public_url.rstrip("/")
         self._profiles = profiles
         self._cards = cards
         self._notify = notify
@@ -63,7 +70,7 @@ class NeedsFeature:
                 Command.MY_NEEDS: self.mine,
                 Command.NETWORK_STATUS: self.status,
             },
-            payloads={NeedsPayload: self.on_payload},
+            payloads={NeedsPayload: self.on_payload, ExportPayload: self.export},
             dialogs=[NeedsReportDialog(self._service, self._cards, self.show_summary)],
         )
 
@@ -130,6 +137,30 @@ class NeedsFeature:
             return
         status = await self._service.network_status(network_id)
         await self._send(turn_context, views.status_card(status, lang))
+
+    async def export(
+        self, turn_context: TurnContext, _dc: DialogContext, payload: ExportPayload
+    ) -> None:
+        """«Last ned regneark»: a single-use link, in the presser's own chat only."""
+        lang = language(turn_context)
+        activity = turn_context.activity
+        if conversation_type(activity) != "personal":
+            await turn_context.send_activity(t.DOWNLOAD_IN_CHAT.get(lang))
+            return
+        aad = activity.from_property.aad_object_id
+        token = await self._exports.offer(aad, payload.network, payload.year)
+        if token is None:
+            await turn_context.send_activity(t.DOWNLOAD_REFUSED.get(lang))
+            return
+        name = self._service.network_name(payload.network)
+        card = FactsCard(
+            title=t.DOWNLOAD_TITLE.get(lang).format(name=name, year=payload.year),
+            headline=t.DOWNLOAD_READY.get(lang),
+            buttons=[
+                Button(title=t.OPEN_DOWNLOAD.get(lang), url=f"{self._public_url}/exports/{token}")
+            ],
+        )
+        await self._send(turn_context, card)
 
     async def on_payload(
         self, turn_context: TurnContext, dc: DialogContext, payload: NeedsPayload

@@ -143,7 +143,8 @@ async def conversation_cards(bot: Client, teams: FakeTeams) -> list[NamedCard]:
     await chat.press("needs-receipt-and-notice", summary, "Send inn")
     mine = await chat.say("needs-mine", "mine behovsmeldinger")
     await chat.press("needs-withdraw", mine, "Trekk tilbake")
-    await chat.say("needs-status", "status for nettverket")
+    status = await chat.say("needs-status", "status for nettverket")
+    await chat.press("needs-export-link", status, "Last ned regneark")
     await chat.say("reminders-list", "påminnelser")
 
     stepwise = await chat.say("needs-start-again", "ny behovsmelding")
@@ -164,7 +165,8 @@ async def conversation_cards(bot: Client, teams: FakeTeams) -> list[NamedCard]:
     await chat.press("nn-needs-receipt-and-notice", summary, "Send inn")
     mine = await chat.say("nn-needs-mine", "mine behovsmeldingar")
     await chat.press("nn-needs-withdraw", mine, "Trekk tilbake")
-    await chat.say("nn-needs-status", "status for nettverket")
+    status = await chat.say("nn-needs-status", "status for nettverket")
+    await chat.press("nn-needs-export-link", status, "Last ned rekneark")
     await chat.say("nn-reminders-list", "påminningar")
     return chat.found
 

@@ -10,6 +10,8 @@ once the coordinator marked the step as done. Screenshots go to artifacts/e2e/.
 
 from __future__ import annotations
 
+import asyncio
+import io
 import json
 import re
 import sys
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import pytest
+from openpyxl import load_workbook
 
 from bot.scheme import load_region
 from bot.scheme.calendar import current_cycle_year
@@ -28,7 +31,7 @@ from tests.e2e import tools
 from tests.e2e.conftest import Chromium
 
 if TYPE_CHECKING:
-    from playwright.async_api import Locator, Page, ViewportSize, WebSocket
+    from playwright.async_api import Locator, Page, Route, ViewportSize, WebSocket
 
 COMPOSE = '[data-lexical-editor="true"][role="textbox"]'
 CARD = ".ac-adaptiveCard"
@@ -81,6 +84,7 @@ async def stack(tmp_path: Path) -> AsyncIterator[Stack]:
         MicrosoftAppId="",  # authentication off, whatever a developer's .env says
         MicrosoftAppPassword="",
         LAGET_ALLOWED_TENANTS="",
+        LAGET_PUBLIC_URL=f"http://127.0.0.1:{laget_port}",  # where download links point
     )
     # Both run in tmp_path: no .env of the checkout is read, the Playground's devTools/ log
     # lands there.
@@ -294,8 +298,33 @@ async def walk_through(journey: Journey, stack: Stack) -> None:
     await receipt.wait_for()
     await journey.shot("05-behovsmelding-receipt", receipt)
 
-    # 4. A coordinator links the team's General channel; a reminder pass posts there.
+    # 4. The user becomes Fosen's coordinator and downloads the network's spreadsheet from
+    # the status card: «Last ned regneark», then the card's link, which the browser follows.
     await stack.cli("roles", "grant", "coordinator", person, "--network", "Fosen")
+    await journey.say("jeg hører til Fosen")
+    await page.get_by_role("paragraph").filter(has_text="du hører til Fosen").last.wait_for()
+    await journey.say("status for nettverket")
+    status = journey.titled("Behovsmeldinger i Fosen")
+    await status.get_by_role("button", name="Last ned regneark").click()
+    offered = journey.card("Lenken virker én gang")
+    opener = offered.get_by_text("Åpne regnearket", exact=True)  # an OpenUrl: a link, not a button
+    await opener.wait_for()
+    await journey.shot("06-export-link", offered)
+    downloaded: asyncio.Future[bytes] = asyncio.get_running_loop().create_future()
+
+    async def keep(route: Route) -> None:
+        response = await route.fetch()
+        if not downloaded.done():
+            downloaded.set_result(await response.body())
+        await route.fulfill(response=response)
+
+    await page.context.route("**/exports/**", keep)
+    async with page.context.expect_page():
+        await opener.click()
+    workbook = load_workbook(io.BytesIO(await asyncio.wait_for(downloaded, 30)))
+    assert workbook.active is not None and workbook.active.max_row == 2  # header + the report
+
+    # 5. The coordinator links the team's General channel; a reminder pass posts there.
     await page.get_by_role("treeitem", name=re.compile(r" - General$")).click()
     post = page.locator(COMPOSE).first
     await post.click()
@@ -307,16 +336,16 @@ async def walk_through(journey: Journey, stack: Stack) -> None:
     # (The Log Panel repeats the text in a span; the chat shows it as a paragraph.)
     linked = page.get_by_role("paragraph").filter(has_text="Denne kanalen er nå koblet til Fosen")
     await linked.wait_for()
-    await journey.shot("06-channel-linked")
+    await journey.shot("07-channel-linked")
 
     sent = await stack.cli("reminders", "send", "--at", "2027-01-11T09:00")
     assert re.search(r"sent: [1-9]", sent), sent  # to General and the coordinator's 1:1 chat
     reminder = journey.titled("Påminnelse: Beslutningsgrunnlag")
     await reminder.wait_for()
     await reminder.get_by_text("Fosen", exact=True).wait_for()
-    await journey.shot("07-reminder-in-general", reminder)
+    await journey.shot("08-reminder-in-general", reminder)
 
-    # 5. The coordinator marks the step as done on the card; the next pass updates the card
+    # 6. The coordinator marks the step as done on the card; the next pass updates the card
     # in place (the same message, no new post) to show that the network is done.
     cards_before = await page.locator(CARD).count()
     await reminder.get_by_role("button", name="Marker som ferdig").click()
@@ -330,4 +359,4 @@ async def walk_through(journey: Journey, stack: Stack) -> None:
     assert await journey.titled("Påminnelse: Beslutningsgrunnlag").count() == 0
     assert await done.get_by_role("button").count() == 0
     assert await page.locator(CARD).count() == cards_before
-    await journey.shot("08-reminder-updated-to-levert", done)
+    await journey.shot("09-reminder-updated-to-levert", done)

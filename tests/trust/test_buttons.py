@@ -14,7 +14,7 @@ from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.reminder_tables import reminders
 from bot.store.tables import deliveries, qa_escalations, qa_questions
-from tests.activities import BOT_ID, Client, activity, cards, post, say, texts
+from tests.activities import Client, activity, cards, install_chat, post, say, texts
 from tests.fake_teams import FakeTeams
 from tests.needs.test_needs_report import button
 
@@ -34,14 +34,9 @@ async def rows(settings: Settings, query: Any) -> list[Any]:
 async def test_another_users_question_buttons_do_nothing(
     bot: Client, settings: Settings, teams: FakeTeams, fosen_coordinator: str
 ) -> None:
-    install = activity(
-        "conversationUpdate",
-        membersAdded=[{"id": BOT_ID}],
-        conversation="a:coordinator",
-        service_url=teams.url,
+    await install_chat(
+        bot, conversation="a:coordinator", service_url=teams.url, aad=fosen_coordinator
     )
-    install["from"]["aadObjectId"] = fosen_coordinator
-    await post(bot, install)
     answered = await say(bot, "Når er fristen for beslutningsgrunnlaget?", **KARI)
     unsure = await say(bot, "Dekker ordningen vikarutgifter for kurs i utlandet?", **KARI)
     await say(bot, "jeg hører til Fosen", **OLA)
@@ -71,15 +66,13 @@ async def test_only_the_addressee_may_snooze_a_reminder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("LAGET_DATABASE_URL", settings.database_url)
-    chat = activity(
-        "conversationUpdate",
-        membersAdded=[{"id": BOT_ID}],
+    await install_chat(
+        bot,
         conversation="a:coordinator-chat",
-        user="29:coordinator",
         service_url=teams.url,
+        aad=fosen_coordinator,
+        user="29:coordinator",
     )
-    chat["from"]["aadObjectId"] = fosen_coordinator
-    await post(bot, chat)
     assert await asyncio.to_thread(main, ["reminders", "send", "--at", "2027-01-11T09:00"]) == 0
     [sent] = teams.posts_to("a:coordinator-chat")  # a reminder: sent by the CLI pass itself
     card = cards([{"attachments": sent.activity["attachments"]}])[0]

@@ -15,7 +15,7 @@ from bot.cli.main import main
 from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.tables import deliveries
-from tests.activities import BOT_ID, Client, activity, post, texts
+from tests.activities import install_chat, texts
 from tests.conftest import StartBot
 from tests.fake_teams import FakeTeams
 from tests.needs.test_needs_report import ANSWERS, button, open_form, press
@@ -26,18 +26,6 @@ def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-async def install(bot: Client, conversation: str, service_url: str, aad: str) -> None:
-    chat = activity(
-        "conversationUpdate",
-        membersAdded=[{"id": BOT_ID}],
-        conversation=conversation,
-        user="29:" + conversation,
-        service_url=service_url,
-    )
-    chat["from"]["aadObjectId"] = aad
-    await post(bot, chat)
 
 
 async def states(settings: Settings) -> dict[str, str]:
@@ -59,8 +47,15 @@ async def test_an_unreachable_coordinator_neither_holds_up_nor_hides_the_others(
 ) -> None:
     # No worker inside the server here: the pass below is the only one, so states are settled.
     bot = await start_bot(settings.model_copy(update={"delivery_interval": 0}))
-    await install(bot, "a:dead-chat", f"http://127.0.0.1:{closed_port()}/", fosen_coordinator)
-    await install(bot, "a:live-chat", teams.url, fosen_coordinator)
+    await install_chat(
+        bot,
+        conversation="a:dead-chat",
+        service_url=f"http://127.0.0.1:{closed_port()}/",
+        aad=fosen_coordinator,
+    )
+    await install_chat(
+        bot, conversation="a:live-chat", service_url=teams.url, aad=fosen_coordinator
+    )
     form = await open_form(bot)
     summary = await press(bot, button(form, "Gå videre"), **ANSWERS)
 

@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from bot.settings import Settings
 from bot.store.qa import QaLog
-from tests.activities import BOT_ID, Client, activity, post, say, texts
+from tests.activities import Client, activity, install_chat, say, texts
 from tests.conftest import StartBot
 from tests.fake_teams import FakeTeams
 from tests.needs.test_needs_report import ANSWERS, button, open_form, press
@@ -91,15 +91,13 @@ async def test_a_failed_statement_never_logs_what_the_user_wrote(
 async def test_an_owner_name_is_shown_literally_to_the_coordinators(
     bot: Client, teams: FakeTeams, fosen_coordinator: str
 ) -> None:
-    chat = activity(
-        "conversationUpdate",
-        membersAdded=[{"id": BOT_ID}],
+    await install_chat(
+        bot,
         conversation="a:coordinator-chat",
-        user="29:coordinator",
         service_url=teams.url,
+        aad=fosen_coordinator,
+        user="29:coordinator",
     )
-    chat["from"]["aadObjectId"] = fosen_coordinator
-    await post(bot, chat)
     link = "[Åpne behovsmeldingen](https://example.invalid/x)"
     form = await open_form(bot)
     summary = await press(bot, button(form, "Gå videre"), **{**ANSWERS, "owner": link})

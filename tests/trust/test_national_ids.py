@@ -13,7 +13,7 @@ from bot.scheme.privacy import contains_national_id
 from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.tables import deliveries
-from tests.activities import Client, activity, post, say, texts
+from tests.activities import Client, activity, install_chat, post, say, texts
 from tests.fake_teams import FakeTeams
 from tests.needs.test_needs_report import ANSWERS, button, open_form, press
 from tests.trust.conftest import LogLines, digits_in, spellings, stored_texts
@@ -103,14 +103,9 @@ async def test_a_step_answer_with_a_number_keeps_the_dialog_where_it_was(
 async def test_a_coordinators_answer_with_a_number_is_never_relayed(
     bot: Client, settings: Settings, teams: FakeTeams, fosen_coordinator: str, log_lines: LogLines
 ) -> None:
-    install = activity(
-        "conversationUpdate",
-        membersAdded=[{"id": "28:laget-bot"}],
-        conversation="a:coordinator",
-        service_url=teams.url,
+    await install_chat(
+        bot, conversation="a:coordinator", service_url=teams.url, aad=fosen_coordinator
     )
-    install["from"]["aadObjectId"] = fosen_coordinator
-    await post(bot, install)
     asker: dict[str, Any] = {"service_url": teams.url}
     await say(bot, "jeg hører til Fosen", **asker)
     unsure = await say(bot, "Dekker ordningen vikarutgifter for kurs i utlandet?", **asker)
