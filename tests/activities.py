@@ -27,6 +27,7 @@ def activity(
     user: str = "29:user-1",
     expect_replies: bool = True,
     service_url: str = SERVICE_URL,
+    aad: str | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     """A Teams-shaped activity; the tenant arrives in channelData, as Teams sends it."""
@@ -35,7 +36,7 @@ def activity(
         "id": str(uuid.uuid4()),
         "channelId": "msteams",
         "serviceUrl": service_url,
-        "from": {"id": user, "name": "Kari Nordmann", "aadObjectId": "aad-" + user},
+        "from": {"id": user, "name": "Kari Nordmann", "aadObjectId": aad or "aad-" + user},
         "recipient": {"id": BOT_ID, "name": "Laget"},
         "conversation": {
             "id": conversation,

@@ -172,6 +172,25 @@ class NeedsService:
         )
         return outcome, sent, {}
 
+    async def status_network(self, aad_id: str | None, told: str | None) -> str | None:
+        """The network whose status a person asks for. A coordinator's own network is the
+        default (no «jeg hører til» needed); an administrator's is the one they said they
+        belong to, else the one they coordinate."""
+        person = await self._roles.person(aad_id)
+        own = (
+            next(iter(person.coordinator_of))
+            if person and len(person.coordinator_of) == 1
+            else None
+        )
+        if person is not None and not person.admin and own is not None:
+            return own
+        return told or own
+
+    async def has_role(self, aad_id: str | None) -> bool:
+        """True for administrators and coordinators."""
+        person = await self._roles.person(aad_id)
+        return person is not None and (person.admin or bool(person.coordinator_of))
+
     async def may_see_network(self, aad_id: str | None, network_id: str) -> bool:
         """Coordinators of the network and administrators may see others' reports."""
         person = await self._roles.person(aad_id)

@@ -51,10 +51,16 @@ NONE_YET = Localized(
     nn="Du har inga behovsmeldingar enno. Skriv «ny behovsmelding».",
 )
 STATUS_REFUSED = Localized(
-    nb="Status for nettverket er for koordinatorene i nettverket og administratorer. "
-    "Er du koordinator, skriv først «jeg hører til <nettverket>».",
-    nn="Status for nettverket er for koordinatorane i nettverket og administratorar. "
-    "Er du koordinator, skriv først «eg høyrer til <nettverket>».",
+    nb="Status for nettverket er for koordinatorene i nettverket og administratorer. Mener du "
+    "at du skal ha den rollen, kan administratoren i fylket gi deg den.",
+    nn="Status for nettverket er for koordinatorane i nettverket og administratorar. Meiner du "
+    "at du skal ha den rolla, kan administratoren i fylket gi deg ho.",
+)
+WHICH_STATUS = Localized(
+    nb="Hvilket nettverk vil du se status for? Skriv for eksempel «jeg hører til Fosen» og så "
+    "«status for nettverket».",
+    nn="Kva nettverk vil du sjå status for? Skriv til dømes «eg høyrer til Fosen» og så "
+    "«status for nettverket».",
 )
 WITHDRAWN = Localized(
     nb="Denne behovsmeldingen er trukket tilbake.", nn="Denne behovsmeldinga er trekt tilbake."

@@ -72,13 +72,13 @@ class SchemeAnswers:
         if question.topic is Topic.FRAME:
             return await self._frame(question, asker, lang)
         if question.topic is Topic.CALENDAR:
-            return self._calendar(question, asker, lang)
-        return self._deadline(question, asker, lang)
+            return await self._calendar(question, asker, lang)
+        return await self._deadline(question, asker, lang)
 
     # Frames
 
     async def _frame(self, question: Question, asker: Asker, lang: Lang) -> Reply:
-        network, place = self._network(question, asker)
+        network, place = await self._network(question, asker)
         if network is None:
             return self._unknown_network(question.place, lang)
         year = question.year or self._data.cycle_year(self._clock())
@@ -136,9 +136,9 @@ class SchemeAnswers:
 
     # Deadlines
 
-    def _deadline(self, question: Question, asker: Asker, lang: Lang) -> Reply:
+    async def _deadline(self, question: Question, asker: Asker, lang: Lang) -> Reply:
         now = self._clock()
-        network, _ = self._network(question, asker)
+        network, _ = await self._network(question, asker)
         network_id = network.id if network else None
         region = self._data.region
         if question.topic is Topic.NEXT_DEADLINE:
@@ -163,9 +163,9 @@ class SchemeAnswers:
         )
         return Reply(fallback(card), card)
 
-    def _calendar(self, question: Question, asker: Asker, lang: Lang) -> Reply:
+    async def _calendar(self, question: Question, asker: Asker, lang: Lang) -> Reply:
         now = self._clock()
-        network, _ = self._network(question, asker)
+        network, _ = await self._network(question, asker)
         region = self._data.region
         year = question.year or self._data.cycle_year(now)
         deadlines = cycle_deadlines(region, year, network_id=network.id if network else None)
@@ -187,7 +187,7 @@ class SchemeAnswers:
 
     # Helpers
 
-    def _network(self, question: Question, asker: Asker) -> tuple[Network | None, str | None]:
+    async def _network(self, question: Question, asker: Asker) -> tuple[Network | None, str | None]:
         """The network asked about, else the asker's own; plus the municipality that named it."""
         region = self._data.region
         if question.network is not None:
@@ -200,6 +200,11 @@ class SchemeAnswers:
         if profile.municipality:
             found = region.find_network(profile.municipality)
             return found, (profile.municipality if found else None)
+        person = await self._roles.person(asker.aad_object_id)  # a coordinator's own network
+        if person is not None and len(person.coordinator_of) == 1:
+            [network_id] = person.coordinator_of
+            if network_id in region.network_ids:
+                return region.network(network_id), None
         return None, None
 
     def _unknown_network(self, place: str | None, lang: Lang) -> Reply:

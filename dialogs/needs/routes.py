@@ -129,7 +129,11 @@ class NeedsFeature:
     async def status(self, turn_context: TurnContext, _dc: DialogContext) -> None:
         lang = language(turn_context)
         sender = turn_context.activity.from_property
-        network_id = (await self._profiles.get(turn_context)).network_id
+        told = (await self._profiles.get(turn_context)).network_id
+        network_id = await self._service.status_network(sender.aad_object_id, told)
+        if network_id is None and await self._service.has_role(sender.aad_object_id):
+            await turn_context.send_activity(t.WHICH_STATUS.get(lang))
+            return
         if network_id is None or not await self._service.may_see_network(
             sender.aad_object_id, network_id
         ):
