@@ -48,4 +48,7 @@ class InterruptibleDialog(ComponentDialog):
             await inner_dc.context.send_activity(self.help_text.get(lang))
             await inner_dc.reprompt_dialog()
             return DialogTurnResult(DialogTurnStatus.Waiting)
+        if command is Command.RESUME_NEEDS:  # «fortsett» while already under way (a restart)
+            await inner_dc.reprompt_dialog()
+            return DialogTurnResult(DialogTurnStatus.Waiting)
         return None

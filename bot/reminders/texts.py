@@ -98,3 +98,9 @@ SNOOZE_REFUSED = Localized(
     nb="Bare den påminnelsen er sendt til, kan utsette den. Ingenting er endret.",
     nn="Berre den påminninga er send til, kan utsetje ho. Ingenting er endra.",
 )
+WHICH_NETWORK_TO_LINK = Localized(
+    nb="Hvilket nettverk skal kanalen kobles til? Skriv for eksempel «@Laget koble denne "
+    "kanalen til Fosen». Nettverkene er: {names}.",
+    nn="Kva nettverk skal kanalen koplast til? Skriv til dømes «@Laget kople denne kanalen "
+    "til Fosen». Nettverka er: {names}.",
+)

@@ -45,6 +45,13 @@ _PHRASES: dict[Command, frozenset[str]] = {
             "flott takk",
             "supert takk",
             "takk takk",
+            "takk for hjelpa",
+            "tusen takk for hjelpen",
+            "tusen takk for hjelpa",
+            "mange takk for hjelpen",
+            "mange takk for hjelpa",
+            "takk for hjelpa di",
+            "takk for hjelpen din",
         }
     ),
     Command.HELP: frozenset(
@@ -168,7 +175,8 @@ _GREETING = re.compile(
 # behovsmeldingen?» and «Kan jeg sende behovsmelding etter fristen?» are questions.
 _NEW_NEEDS = re.compile(
     r"(?:(?:jeg|eg|vi) )?(?:(?:vil|skal|må|ønsker å|ønskjer å) )?(?:gjerne )?"
-    r"(?:fylle ut|fyll ut|starte|start|lage|lag|skrive|skriv|begynne på|begynn på|opprette)"
+    r"(?:fylle ut|fyll ut|starte|start|lage|lag|skrive|skriv|begynne på|begynn på|opprette"
+    r"|sende inn|send inn|sende|send)"
     r"(?: (?:en|ei|ein|et|eit))?(?: ny| nytt)? behovsmelding(?:en|a|ar|er)?"
     r"(?: (?:for|til) [\w ]{1,40})?(?: takk| nå| no)?"
 )
@@ -197,9 +205,33 @@ _LINK_AS_TYPED = re.compile(
 )
 
 
+_LINK_BARE = re.compile(r"^(?:koble|kople|knytt|link)\s+(?:denne\s+)?(?:kanalen\s+)?til$")
+
+# «steg for steg» or «skjema» typed instead of pressed on the choice card of a new form.
+_WAYS = {
+    "steg for steg": "steps",
+    "ett spørsmål av gangen": "steps",
+    "eitt spørsmål om gongen": "steps",
+    "ett og ett spørsmål": "steps",
+    "skjema": "form",
+    "skjemaet": "form",
+    "hele skjemaet": "form",
+    "heile skjemaet": "form",
+}
+
+
+def match_way(text: str) -> str | None:
+    """«steps» or «form» when the message names one of the two ways to fill in the form."""
+    return _WAYS.get(command_key(text))
+
+
 def match_link(text: str) -> str | None:
-    """The network named in «koble denne kanalen til Fosen» (None for other messages)."""
-    found = _LINK.match(command_key(text))
+    """The network named in «koble denne kanalen til Fosen» (None for other messages); an
+    empty name for the command alone («koble denne kanalen til», as Teams' menu sends it)."""
+    key = command_key(text)
+    if _LINK_BARE.match(key):
+        return ""
+    found = _LINK.match(key)
     if found is None:
         return None
     as_typed = _LINK_AS_TYPED.match(text)

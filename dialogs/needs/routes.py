@@ -27,7 +27,7 @@ from bot.teams.messages import card_message
 from bot.teams.profiles import Profiles
 from bot.teams.routing import Router
 from bot.teams.turn_language import language
-from bot.understanding.commands import Command
+from bot.understanding.commands import Command, match_way
 from cards.payloads import ExportPayload, NeedsPayload, needs
 from cards.renderer import CardRenderer
 from cards.views import MAX_CHOICES, Button, CardView, ChoiceCard, FactsCard, shorten
@@ -71,6 +71,7 @@ class NeedsFeature:
                 Command.NETWORK_STATUS: self.status,
             },
             payloads={NeedsPayload: self.on_payload, ExportPayload: self.export},
+            phrases=[(match_way, self.choose_way)],
             dialogs=[NeedsReportDialog(self._service, self._cards, self.show_summary)],
         )
 
@@ -90,6 +91,17 @@ class NeedsFeature:
             ],
         )
         await self._send(turn_context, choice)
+
+    async def choose_way(self, turn_context: TurnContext, dc: DialogContext, way: str) -> None:
+        """«steg for steg» or «skjema» typed instead of pressed: the newest draft, that way."""
+        drafts = await self._service.drafts(author_of(turn_context))
+        if not drafts:
+            await turn_context.send_activity(t.NO_DRAFT.get(language(turn_context)))
+            return
+        if way == "steps":
+            await dc.begin_dialog(NeedsReportDialog.__name__, {"report": drafts[0].id})
+        else:
+            await self._form(turn_context, drafts[0])
 
     async def resume(self, turn_context: TurnContext, dc: DialogContext) -> None:
         lang = language(turn_context)

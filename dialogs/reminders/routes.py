@@ -67,9 +67,12 @@ class RemindersFeature:
         """«koble denne kanalen til Fosen»: coordinators of the network and admins only."""
         activity = turn_context.activity
         lang = language(turn_context)
+        names = ", ".join(n.name for n in self._region.networks)
+        if not network_text.strip():
+            await turn_context.send_activity(t.WHICH_NETWORK_TO_LINK.get(lang).format(names=names))
+            return
         network = self._region.find_network(network_text)
         if network is None:
-            names = ", ".join(n.name for n in self._region.networks)
             text = t.NO_SUCH_NETWORK.get(lang).format(text=network_text, names=names)
             await turn_context.send_activity(text)
             return
