@@ -67,6 +67,8 @@ class SchemeAnswers:
         if question.topic is Topic.SET_NETWORK and question.network is not None:
             text = t.REMEMBERED.get(lang).format(name=question.network.name)
             return Reply(text, remember_network=question.network.id)
+        if question.topic is Topic.MEMBERSHIP:
+            return self._membership(question, lang)
         if question.topic is Topic.COUNTY:
             return await self._county(question, asker, lang)
         if question.topic is Topic.FRAME:
@@ -74,6 +76,19 @@ class SchemeAnswers:
         if question.topic is Topic.CALENDAR:
             return await self._calendar(question, asker, lang)
         return await self._deadline(question, asker, lang)
+
+    def _membership(self, question: Question, lang: Lang) -> Reply:
+        """Which network a place belongs to (a former municipality answered for today's)."""
+        network = question.network
+        if network is None:
+            return self._unknown_network(question.place, lang)
+        place = question.place or network.name
+        today = self._data.region.today_name(place)
+        shown = f"{place} (i dag {today})" if today else place
+        lines = [t.MEMBER_OF.get(lang).format(place=shown, name=network.name)]
+        if network.example_data:
+            lines.append(t.EXAMPLE_GROUPING.get(lang))
+        return Reply(" ".join(lines))
 
     # Frames
 
@@ -191,7 +206,11 @@ class SchemeAnswers:
         """The network asked about, else the asker's own; plus the municipality that named it."""
         region = self._data.region
         if question.network is not None:
-            return question.network, municipality(question.network, question.place)
+            place = municipality(question.network, question.place)
+            today = region.today_name(question.place) if question.place else None
+            if place is None and today is not None:  # «Orkdal»: answered for Orkland, said so
+                place = f"{question.place} (i dag {today})"
+            return question.network, place
         if question.place is not None:
             return None, None
         profile = asker.profile

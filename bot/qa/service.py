@@ -8,6 +8,7 @@ of it, so 👍/👎 and misses can be reviewed (`laget qa misses`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from bot.qa import texts as t
@@ -41,6 +42,11 @@ class Who:
 
     conversation_id: str
     user_id: str
+
+
+# «Hvilket nettverk hører Røros til?», «Kva nettverk høyrer Frøya til?»: a question, by its
+# question word or its question mark.
+_ASKS = re.compile(r"^\s*(?:hvilke[tn]?|kva|hva|hvem|kven)\b|\?\s*$", re.IGNORECASE)
 
 
 class QaService:
@@ -136,6 +142,8 @@ class QaService:
         if topic is Topic.DEADLINE and entities.step_id is None:
             topic = Topic.NEXT_DEADLINE
         if topic is not None:
+            if topic is Topic.SET_NETWORK and _ASKS.search(recognition.text):
+                topic = Topic.MEMBERSHIP  # a question about a place, not a statement about me
             if topic is Topic.SET_NETWORK and entities.network is None:
                 return Reply(t.WHICH_NETWORK_TO_SET.get(lang))
             question = Question(

@@ -113,3 +113,7 @@ STALE = Localized(
     nb="Det spørsmålet finner jeg ikke lenger. Spør gjerne på nytt.",
     nn="Det spørsmålet finn eg ikkje lenger. Spør gjerne på nytt.",
 )
+EXAMPLE_GROUPING = Localized(
+    nb="Merk: hvilke kommuner som er med i dette nettverket, er eksempeldata.",
+    nn="Merk: kva kommunar som er med i dette nettverket, er eksempeldata.",
+)

@@ -175,6 +175,8 @@ class RegionFile(_Model):
     networks: list[Network] = Field(min_length=1)
     steps: list[Step] = Field(min_length=1)
     fixed_posts: FixedPosts
+    # Names people still write for municipalities merged since: old name -> today's name.
+    former_municipalities: dict[str, str] = {}
 
     @model_validator(mode="after")
     def _consistent(self) -> RegionFile:
@@ -190,6 +192,13 @@ class RegionFile(_Model):
                     raise invalid(msg, ("networks", i, *path))
             for step_id in network.deadlines:
                 self._check_local_step(step_id, ("networks", i, "deadlines", step_id))
+        members = {normalise_name(m) for n in self.networks for m in n.members}
+        for old, today in self.former_municipalities.items():
+            if normalise_name(today) not in members:
+                msg = f"«{today}» er ikke en kommune i noe nettverk"
+                raise invalid(msg, ("former_municipalities", old))
+            if normalise_name(old) in home:
+                raise invalid(f"«{old}» er et navn i bruk i dag", ("former_municipalities", old))
         for network_id in self.fixed_posts.koordinering_extra:
             if network_id not in self.network_ids:
                 path = ("fixed_posts", "koordinering_extra", network_id)
@@ -223,7 +232,18 @@ class RegionFile(_Model):
         Trondheim/Malvik. Unknown text gives None; there is no fuzzy guessing.
         """
         key = normalise_name(text)
-        return self._networks_by_name.get(key) if key else None
+        if not key:
+            return None
+        today = self.today_name(text)
+        return self._networks_by_name.get(normalise_name(today) if today else key)
+
+    def today_name(self, text: str) -> str | None:
+        """Today's municipality for a former one («Orkdal» → «Orkland»), else None."""
+        key = normalise_name(text)
+        for old, today in self.former_municipalities.items():
+            if normalise_name(old) == key:
+                return today
+        return None
 
     @cached_property
     def _networks_by_name(self) -> dict[str, Network]:

@@ -20,6 +20,7 @@ class Topic(StrEnum):
     FRAME = "frame"  # one network's ramme
     COUNTY = "county"  # every network's ramme, side by side
     SET_NETWORK = "set_network"  # "jeg hører til Fosen"
+    MEMBERSHIP = "membership"  # "hvilket nettverk hører Røros til?"
 
 
 @dataclass(frozen=True)

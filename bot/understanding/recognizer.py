@@ -145,7 +145,7 @@ class Recognizer:
             _padded(name)
             for network in region.networks
             for name in (network.name, network.id, *network.aliases, *network.members)
-        }
+        } | {_padded(old) for old in region.former_municipalities}
         self._examples = list(examples) if examples is not None else load_examples()
         prepared = [self._prepare(example.text)[0] for example in self._examples]
         self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)

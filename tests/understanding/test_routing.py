@@ -68,3 +68,29 @@ async def test_the_link_command_alone_asks_which_network(bot: Client, teams: Fak
 
     assert "Hvilket nettverk skal kanalen kobles til?" in replies
     assert "Fosen" in replies
+
+
+async def test_which_network_a_place_belongs_to_is_a_question(bot: Client) -> None:
+    replies = texts(await say(bot, "hvilket nettverk hører Røros til?"))
+
+    assert "Røros hører til kompetansenettverket Røros." in replies
+    assert "eksempeldata" in replies  # Røros's grouping is example data
+    assert "Notert" not in replies
+    assert "Hvilket kompetansenettverk hører du til?" in texts(await say(bot, "Hva er rammen vår?"))
+
+
+@pytest.mark.parametrize(
+    ("typed", "network", "said"),
+    [
+        ("Hvor mye får Orkdal?", "Trøndelag sørvest", "Orkdal (i dag Orkland)"),
+        ("Hva er rammen til Klæbu?", "Trondheim/Malvik", "Klæbu (i dag Trondheim)"),
+        ("ramma til Vikna", "Namdal", "Vikna (i dag Nærøysund)"),
+    ],
+)
+async def test_old_municipality_names_are_found_as_todays(
+    bot: Client, typed: str, network: str, said: str
+) -> None:
+    replies = texts(await say(bot, typed))
+
+    assert f"{network} for 2027" in replies
+    assert said in replies
