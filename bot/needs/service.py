@@ -186,6 +186,11 @@ class NeedsService:
             return own
         return told or own
 
+    def find_network(self, text: str) -> str | None:
+        """The id of the network `text` names (a network, alias or member municipality)."""
+        network = self._scheme.region.find_network(text)
+        return network.id if network else None
+
     async def has_role(self, aad_id: str | None) -> bool:
         """True for administrators and coordinators."""
         person = await self._roles.person(aad_id)

@@ -56,6 +56,10 @@ STATUS_REFUSED = Localized(
     nn="Status for nettverket er for koordinatorane i nettverket og administratorar. Meiner du "
     "at du skal ha den rolla, kan administratoren i fylket gi deg ho.",
 )
+NO_SUCH_NETWORK = Localized(
+    nb="Jeg finner ikke nettverket «{name}». Skriv for eksempel «status for Fosen».",
+    nn="Eg finn ikkje nettverket «{name}». Skriv til dømes «status for Fosen».",
+)
 WHICH_STATUS = Localized(
     nb="Hvilket nettverk vil du se status for? Skriv for eksempel «jeg hører til Fosen» og så "
     "«status for nettverket».",

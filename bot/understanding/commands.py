@@ -220,6 +220,15 @@ _WAYS = {
 }
 
 
+_STATUS_FOR = re.compile(r"^(?:vis )?status (?:for|i|til) (?!nettverket\b|nettverket vårt\b)(.+)$")
+
+
+def match_status_for(text: str) -> str | None:
+    """The network named in «status for Gauldal» (None for other messages)."""
+    found = _STATUS_FOR.match(command_key(text))
+    return found.group(1) if found else None
+
+
 def match_way(text: str) -> str | None:
     """«steps» or «form» when the message names one of the two ways to fill in the form."""
     return _WAYS.get(command_key(text))

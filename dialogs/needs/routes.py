@@ -27,7 +27,7 @@ from bot.teams.messages import card_message
 from bot.teams.profiles import Profiles
 from bot.teams.routing import Router
 from bot.teams.turn_language import language
-from bot.understanding.commands import Command, match_way
+from bot.understanding.commands import Command, match_status_for, match_way
 from cards.payloads import ExportPayload, NeedsPayload, needs
 from cards.renderer import CardRenderer
 from cards.views import MAX_CHOICES, Button, CardView, ChoiceCard, FactsCard, shorten
@@ -71,7 +71,7 @@ class NeedsFeature:
                 Command.NETWORK_STATUS: self.status,
             },
             payloads={NeedsPayload: self.on_payload, ExportPayload: self.export},
-            phrases=[(match_way, self.choose_way)],
+            phrases=[(match_way, self.choose_way), (match_status_for, self.status_for)],
             dialogs=[NeedsReportDialog(self._service, self._cards, self.show_summary)],
         )
 
@@ -91,6 +91,20 @@ class NeedsFeature:
             ],
         )
         await self._send(turn_context, choice)
+
+    async def status_for(self, turn_context: TurnContext, _dc: DialogContext, name: str) -> None:
+        """«status for Gauldal»: a named network's status, for its coordinators and admins."""
+        lang = language(turn_context)
+        network_id = self._service.find_network(name)
+        if network_id is None:
+            await turn_context.send_activity(t.NO_SUCH_NETWORK.get(lang).format(name=name))
+            return
+        sender = turn_context.activity.from_property
+        if not await self._service.may_see_network(sender.aad_object_id, network_id):
+            await turn_context.send_activity(t.STATUS_REFUSED.get(lang))
+            return
+        status = await self._service.network_status(network_id)
+        await self._send(turn_context, views.status_card(status, lang))
 
     async def choose_way(self, turn_context: TurnContext, dc: DialogContext, way: str) -> None:
         """«steg for steg» or «skjema» typed instead of pressed: the newest draft, that way."""

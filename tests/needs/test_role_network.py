@@ -59,3 +59,17 @@ async def test_an_administrator_is_asked_which_network_then_served(
 
     assert "Hvilket nettverk vil du se status for?" in asked
     assert "Behovsmeldinger i Gauldal" in served
+
+
+async def test_a_network_can_be_named_in_the_status_command(
+    bot: Client, settings: Settings
+) -> None:
+    await grant(settings, ADMIN, "admin")
+
+    named = texts(await say(bot, "status for Gauldal", aad=ADMIN, **person(ADMIN)))
+    unknown = texts(await say(bot, "status for Bergen", aad=ADMIN, **person(ADMIN)))
+    staff = texts(await say(bot, "status for Gauldal"))
+
+    assert "Behovsmeldinger i Gauldal" in named
+    assert "finner ikke nettverket «bergen»" in unknown
+    assert "for koordinatorene i nettverket og administratorer" in staff
