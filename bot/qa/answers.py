@@ -69,13 +69,23 @@ class SchemeAnswers:
             return Reply(text, remember_network=question.network.id)
         if question.topic is Topic.MEMBERSHIP:
             return self._membership(question, lang)
-        if question.topic is Topic.COUNTY:
-            return await self._county(question, asker, lang)
-        if question.topic is Topic.FRAME:
-            return await self._frame(question, asker, lang)
-        if question.topic is Topic.CALENDAR:
-            return await self._calendar(question, asker, lang)
-        return await self._deadline(question, asker, lang)
+        by_topic = {
+            Topic.COORDINATORS: self._people,
+            Topic.MEMBERS: self._people,
+            Topic.COUNTY: self._county,
+            Topic.FRAME: self._frame,
+            Topic.CALENDAR: self._calendar,
+        }
+        return await by_topic.get(question.topic, self._deadline)(question, asker, lang)
+
+    async def _people(self, question: Question, asker: Asker, lang: Lang) -> Reply:
+        """Who coordinates a network, or which municipalities are in it."""
+        network, _ = await self._network(question, asker)
+        if network is None:
+            return self._unknown_network(question.place, lang)
+        if question.topic is Topic.MEMBERS:
+            return self._members(network, lang)
+        return await self._coordinators(network, lang)
 
     def _membership(self, question: Question, lang: Lang) -> Reply:
         """Which network a place belongs to (a former municipality answered for today's)."""
@@ -89,6 +99,26 @@ class SchemeAnswers:
         if network.example_data:
             lines.append(t.EXAMPLE_GROUPING.get(lang))
         return Reply(" ".join(lines))
+
+    def _members(self, network: Network, lang: Lang) -> Reply:
+        """The municipalities of a network."""
+        members = join_names(network.members, lang)
+        lines = [t.MEMBERS.get(lang).format(name=network.name, members=members)]
+        if network.example_data:
+            lines.append(t.EXAMPLE_GROUPING.get(lang))
+        return Reply(" ".join(lines))
+
+    async def _coordinators(self, network: Network, lang: Lang) -> Reply:
+        """Who coordinates a network, by the names the roles were given with."""
+        names = [
+            stored.name
+            for stored in await self._roles.all()
+            if stored.assignment.network_id == network.id and stored.name
+        ]
+        if not names:
+            return Reply(t.NO_COORDINATOR_KNOWN.get(lang).format(name=network.name))
+        template = t.COORDINATOR_IS if len(names) == 1 else t.COORDINATORS_ARE
+        return Reply(template.get(lang).format(name=network.name, names=join_names(names, lang)))
 
     # Frames
 
@@ -242,3 +272,11 @@ class SchemeAnswers:
             return []
         day = format_date(oslo_today(imported.imported_at), lang)
         return [t.IMPORTED.get(lang).format(source=imported.source, date=day)]
+
+
+def join_names(names: list[str], lang: Lang) -> str:
+    """«A», «A og B», «A, B og C» (the same in bokmål and nynorsk)."""
+    del lang  # "og" in both written forms
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " og " + names[-1]

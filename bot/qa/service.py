@@ -46,6 +46,25 @@ class Who:
 
 # «Hvilket nettverk hører Røros til?», «Kva nettverk høyrer Frøya til?»: a question, by its
 # question word or its question mark.
+_WHO_COORDINATES = re.compile(
+    r"\b(?:hvem|kven)\s+(?:er|blir)\s+(?:koordinator(?:en|ane|ene|ar|er)?)\b", re.IGNORECASE
+)
+_WHO_IS_IN = re.compile(
+    r"\b(?:hvem|kven|hvilke\s+kommuner|kva\s+kommunar|hvilke\s+kommunar)\s+(?:er\s+)?"
+    r"(?:med\s+i|hører\s+til|høyrer\s+til|er\s+i)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_about(text: str) -> Topic | None:
+    """Questions recognised by their shape before the classifier: who coordinates, who is in."""
+    if _WHO_COORDINATES.search(text):
+        return Topic.COORDINATORS
+    if _WHO_IS_IN.search(text):
+        return Topic.MEMBERS
+    return None
+
+
 _ASKS = re.compile(r"^\s*(?:hvilke[tn]?|kva|hva|hvem|kven)\b|\?\s*$", re.IGNORECASE)
 
 
@@ -74,6 +93,8 @@ class QaService:
         """
         recognition = self._recognizer.recognize(text)
         recognition = replace(recognition, lang=lang)
+        if _asked_about(text) is not None:  # known by its shape: answered, and logged so
+            recognition = replace(recognition, band="answer")
         question_id = await self.log.record(
             conversation_id=who.conversation_id,
             user_id=who.user_id,
@@ -136,9 +157,10 @@ class QaService:
     ) -> Reply:
         lang = recognition.lang
         entities = recognition.entities
-        if intent in (Intent.HELP, Intent.GREETING):
+        asked = _asked_about(recognition.text)
+        if intent in (Intent.HELP, Intent.GREETING) and asked is None:
             return Reply(WELCOME[lang].intro, WELCOME[lang])
-        topic = _TOPICS.get(intent)
+        topic = asked or _TOPICS.get(intent)
         if topic is Topic.DEADLINE and entities.step_id is None:
             topic = Topic.NEXT_DEADLINE
         if topic is not None:

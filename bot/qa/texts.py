@@ -117,3 +117,19 @@ EXAMPLE_GROUPING = Localized(
     nb="Merk: hvilke kommuner som er med i dette nettverket, er eksempeldata.",
     nn="Merk: kva kommunar som er med i dette nettverket, er eksempeldata.",
 )
+MEMBERS = Localized(
+    nb="Med i kompetansenettverket {name}: {members}.",
+    nn="Med i kompetansenettverket {name}: {members}.",
+)
+COORDINATOR_IS = Localized(
+    nb="Koordinatoren i {name} er {names}.", nn="Koordinatoren i {name} er {names}."
+)
+COORDINATORS_ARE = Localized(
+    nb="Koordinatorene i {name} er {names}.", nn="Koordinatorane i {name} er {names}."
+)
+NO_COORDINATOR_KNOWN = Localized(
+    nb="Ingen koordinator for {name} er registrert i Laget ennå. Administratoren i fylket kan "
+    "legge inn koordinatoren; spør gjerne kommunen din hvem det er.",
+    nn="Ingen koordinator for {name} er registrert i Laget enno. Administratoren i fylket kan "
+    "leggje inn koordinatoren; spør gjerne kommunen din kven det er.",
+)

@@ -21,6 +21,8 @@ class Topic(StrEnum):
     COUNTY = "county"  # every network's ramme, side by side
     SET_NETWORK = "set_network"  # "jeg hører til Fosen"
     MEMBERSHIP = "membership"  # "hvilket nettverk hører Røros til?"
+    COORDINATORS = "coordinators"  # "hvem er koordinatoren vår?"
+    MEMBERS = "members"  # "kven er med i Fosen-nettverket?"
 
 
 @dataclass(frozen=True)
