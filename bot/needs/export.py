@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 
 from bot.needs.form import FIELDS, display_value
 from bot.needs.model import Status, StoredReport
-from bot.scheme import format_date
+from bot.scheme import format_date, oslo_today
 
 HEADERS = ["Referanse", "Sendt", "Etter fristen", *(spec.label.nb for spec in FIELDS)]
 
@@ -31,7 +31,7 @@ def rows(reports: Sequence[StoredReport]) -> list[list[str]]:
     return [
         [
             report.reference or "",
-            format_date(report.submitted_at.date()) if report.submitted_at else "",
+            format_date(oslo_today(report.submitted_at)) if report.submitted_at else "",
             "ja" if report.late else "nei",
             *(display_value(spec, report.answers.get(spec.name)) for spec in FIELDS),
         ]

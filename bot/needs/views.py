@@ -15,7 +15,7 @@ from bot.needs.answers import NOT_A_COUNT, REQUIRED, cut
 from bot.needs.form import FIELDS, FieldSpec, display_value
 from bot.needs.model import Status, StoredReport
 from bot.needs.service import NetworkStatus
-from bot.scheme import Lang, format_date
+from bot.scheme import Lang, format_date, oslo_today
 from cards.markdown import verbatim
 from cards.payloads import export, needs
 from cards.views import Button, Fact, FactsCard, FormCard, FormInput, shorten
@@ -125,7 +125,7 @@ def receipt_card(report: StoredReport, network_name: str, reached: int, lang: La
     """The receipt after sending; it says honestly whether a coordinator was told."""
     notes = [t.SENT_LATE.get(lang)] if report.late else []
     told = (t.TOLD if reached else t.NOT_TOLD).get(lang).format(name=network_name)
-    sent = format_date(report.submitted_at.date(), lang) if report.submitted_at else ""
+    sent = format_date(oslo_today(report.submitted_at), lang) if report.submitted_at else ""
     return FactsCard(
         title=t.RECEIPT_TITLE.get(lang).format(reference=report.reference),
         headline=t.KEEP_REFERENCE.get(lang).format(told=told),
