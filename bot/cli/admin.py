@@ -126,6 +126,13 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _left(days: object) -> str:
+    """Days left as the table shows them: a count, «i dag», «passert», or nothing."""
+    if not isinstance(days, int):
+        return ""
+    return "passert" if days < 0 else "i dag" if days == 0 else str(days)
+
+
 def _calendar(region: RegionData, year: int | None, as_json: bool, console: Console) -> None:
     now = _now()
     cycle = year or current_cycle_year(region, now)
@@ -158,7 +165,7 @@ def _calendar(region: RegionData, year: int | None, as_json: bool, console: Cons
             due = f"settes lokalt (anbefalt {format_date(d.recommended)})"
         else:
             due = "settes lokalt"
-        left = "" if row["days_left"] is None else str(row["days_left"])
+        left = _left(row["days_left"])
         table.add_row(str(d.step.number), d.step.name.nb, f"{row['from']} → {row['to']}", due, left)
     console.print(table)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -205,3 +206,11 @@ def test_no_amount_is_cut_in_a_narrow_terminal(
     assert "kr\xa05\xa0112\xa0564" in out
     assert "kr\xa01\xa0308\xa0958" in out
     assert "…" not in out
+
+
+def test_calendar_says_passed_instead_of_negative_days(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "calendar", "--year", "2026")  # every 2026 deadline has passed
+
+    assert code == 0
+    assert "passert" in out
+    assert not re.search(r"│ -\d+", out)
