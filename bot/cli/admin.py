@@ -42,6 +42,8 @@ from bot.store.migrate import upgrade_async
 from bot.store.needs import NeedsReports
 from bot.store.roles import RolesRepository
 
+ROLE_NAMES = {"admin": "administrator", "coordinator": "koordinator"}
+
 
 class CliError(Exception):
     """A user error: the message is printed as is."""
@@ -297,7 +299,8 @@ async def _export(
         rows=count,
         file=str(out),
     )
-    console.print(f"Skrev {count} behovsmelding(er) fra {network.name} for {year} til {out}.")
+    noun = "behovsmelding" if count == 1 else "behovsmeldinger"
+    console.print(f"Skrev {count} {noun} fra {network.name} for {year} til {out}.")
     return 0
 
 
@@ -343,7 +346,9 @@ async def _roles(
         for stored in await roles.all():
             a = stored.assignment
             network_name = region.network(a.network_id).name if a.network_id else ""
-            table.add_row(a.role, network_name, stored.name, stored.email, a.aad_object_id)
+            table.add_row(
+                ROLE_NAMES[a.role], network_name, stored.name, stored.email, a.aad_object_id
+            )
         console.print(table)
         return 0
     network_id = None
@@ -367,7 +372,8 @@ async def _roles(
             role=assignment.role,
             network=assignment.network_id,
         )
-        console.print(f"Rollen {args.role} er gitt til {args.name or assignment.aad_object_id}.")
+        who = args.name or assignment.aad_object_id
+        console.print(f"Rollen {ROLE_NAMES[args.role]} er gitt til {who}.")
         return 0
     if not await roles.revoke(assignment):
         raise CliError("Personen hadde ikke den rollen; ingenting er endret.")
@@ -378,5 +384,5 @@ async def _roles(
         role=assignment.role,
         network=assignment.network_id,
     )
-    console.print(f"Rollen {args.role} er tatt bort.")
+    console.print(f"Rollen {ROLE_NAMES[args.role]} er tatt bort.")
     return 0

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bot.app import build_laget
+from bot.reminders.texts import pass_summary
 from bot.scheme import OSLO
 from bot.settings import Settings
 from bot.store.deliveries import DeliveryOutbox
@@ -46,7 +47,7 @@ async def run(args: argparse.Namespace, settings: Settings, console: Console) ->
             with console.status("Sender meldinger …"):
                 report = await laget.deliveries.run_once(datetime.now(UTC))
             console.print(f"Meldinger: {report.get('sent', 0)} sendt.")
-            details = ", ".join(f"{k}: {v}" for k, v in sorted(report.items()) if v)
+            details = pass_summary(dict(report))
             if details:
                 console.print(details)
             return 0

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from bot.app import Laget, build_laget
 from bot.reminders.planning import plan
+from bot.reminders.texts import pass_summary
 from bot.scheme import OSLO
 from bot.settings import Settings
 from bot.store.reminder_tables import STATES
@@ -65,7 +66,7 @@ async def run(args: argparse.Namespace, settings: Settings, console: Console) ->
                 report = await laget.reminders.worker.run_once(moment)
             sent = report.get("sent", 0)
             console.print(f"Påminnelser {moment.astimezone(OSLO):%Y-%m-%d %H:%M}: {sent} sendt.")
-            details = ", ".join(f"{k}: {v}" for k, v in sorted(report.items()) if v)
+            details = pass_summary(dict(report))
             if details:
                 console.print(details)
             return 0

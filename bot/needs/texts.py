@@ -170,9 +170,8 @@ CHANGE_NAMED = Localized(nb="Endre {name}", nn="Endre {name}")
 A_DRAFT = Localized(nb="utkast", nn="utkast")
 WITHDRAW_NAMED = Localized(nb="Trekk tilbake {reference}", nn="Trekk tilbake {reference}")
 MINE_TITLE = Localized(nb="Mine behovsmeldinger", nn="Mine behovsmeldingar")
-MINE_COUNT = Localized(
-    nb="Du har {count} behovsmelding(er).", nn="Du har {count} behovsmelding(ar)."
-)
+MINE_ONE = Localized(nb="Du har én behovsmelding.", nn="Du har éi behovsmelding.")
+MINE_COUNT = Localized(nb="Du har {count} behovsmeldinger.", nn="Du har {count} behovsmeldingar.")
 SENT_BY = Localized(nb="{owner}: sendt", nn="{owner}: sendt")
 AFTER_DEADLINE = Localized(nb=" etter fristen", nn=" etter fristen")
 DRAFT = Localized(nb="Utkast", nn="Utkast")

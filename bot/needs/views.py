@@ -179,7 +179,9 @@ def mine_card(reports: list[StoredReport], lang: Lang) -> FactsCard:
     ][:2]
     return FactsCard(
         title=t.MINE_TITLE.get(lang),
-        headline=t.MINE_COUNT.get(lang).format(count=len(reports)),
+        headline=(t.MINE_ONE if len(reports) == 1 else t.MINE_COUNT)
+        .get(lang)
+        .format(count=len(reports)),
         facts=facts,
         choices=choices,
     )

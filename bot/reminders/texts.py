@@ -104,3 +104,25 @@ WHICH_NETWORK_TO_LINK = Localized(
     nn="Kva nettverk skal kanalen koplast til? Skriv til dømes «@Laget kople denne kanalen "
     "til Fosen». Nettverka er: {names}.",
 )
+
+# The counts of a reminder or delivery pass, as `laget reminders send` and `laget deliveries
+# send` print them (the reports' keys are the outbox states and the pass's own counters).
+PASS_COUNTS = {
+    "planned": "planlagt",
+    "written": "skrevet",
+    "sent": "sendt",
+    "throttled": "begrenset av Teams",
+    "unreachable": "ikke nådd",
+    "blocked": "blokkert",
+    "gone": "samtalen borte",
+    "failed": "feilet",
+    "unknown": "usikkert",
+    "cancelled": "avlyst",
+    "closed": "kort oppdatert",
+    "expired_leases": "utløpte lån",
+}
+
+
+def pass_summary(report: dict[str, int]) -> str:
+    """«sendt: 2, ikke nådd: 1», the non-zero counts of a pass in Norwegian."""
+    return ", ".join(f"{PASS_COUNTS.get(k, k)}: {v}" for k, v in sorted(report.items()) if v)

@@ -36,17 +36,23 @@ from bot.settings import Settings
 from bot.store.locks import ConversationLocks
 from bot.teams.sdk_clients import ReusingAuthentication
 from bot.teams.tenants import TenantGuard
+from bot.teams.turn_language import language
 
 log = logging.getLogger(__name__)
 
-APOLOGY = (
-    "Beklager, nå gikk noe galt hos meg. Jeg har avbrutt det vi holdt på med, "
-    "så du kan begynne på nytt. Prøv gjerne igjen om litt."
-)
-APOLOGY_KEPT = (
-    "Beklager, nå gikk noe galt hos meg, og det du skrev sist ble ikke lagret. Det du har gjort "
-    "før det er tatt vare på: prøv igjen, eller skriv «avbryt» for å begynne på nytt."
-)
+APOLOGIES = {
+    "nb": "Beklager, nå gikk noe galt hos meg. Jeg har avbrutt det vi holdt på med, "
+    "så du kan begynne på nytt. Prøv gjerne igjen om litt.",
+    "nn": "Orsak, no gjekk noko gale hos meg. Eg har avbrote det vi heldt på med, så du kan "
+    "byrje på nytt. Prøv gjerne igjen om litt.",
+}
+APOLOGIES_KEPT = {
+    "nb": "Beklager, nå gikk noe galt hos meg, og det du skrev sist ble ikke lagret. Det du "
+    "har gjort før det er tatt vare på: prøv igjen, eller skriv «avbryt» for å begynne på nytt.",
+    "nn": "Orsak, no gjekk noko gale hos meg, og det du skreiv sist vart ikkje lagra. Det du "
+    "har gjort før det er teke vare på: prøv igjen, eller skriv «avbryt» for å byrje på nytt.",
+}
+APOLOGY, APOLOGY_KEPT = APOLOGIES["nb"], APOLOGIES_KEPT["nb"]
 # A conversation whose turn failed keeps its dialog once; a second failure in a row clears it.
 _FAILED_BEFORE_LIMIT = 10_000
 _TURN_FAILED: ContextVar[bool] = ContextVar("laget_turn_failed", default=False)
@@ -245,11 +251,11 @@ class LagetAdapter(CloudAdapter):
                 # Overwrite (no e_tag) with empty state: the broken dialog is gone.
                 await self._conversation_state.clear_state(turn_context)
                 await self._conversation_state.save_changes(turn_context, force=True)
-                await turn_context.send_activity(APOLOGY)
+                await turn_context.send_activity(APOLOGIES[language(turn_context)])
                 return
             if len(self._failed) >= _FAILED_BEFORE_LIMIT:
                 self._failed.clear()
             self._failed[conversation_id] = True
-            await turn_context.send_activity(APOLOGY_KEPT)
+            await turn_context.send_activity(APOLOGIES_KEPT[language(turn_context)])
         except Exception:  # the error path itself must never raise into the HTTP layer
             log.exception("could not recover from a failed turn")

@@ -171,8 +171,9 @@ def test_roles_grant_list_and_revoke(capsys: pytest.CaptureFixture[str]) -> None
         capsys, "roles", "grant", "coordinator", person, "--network", "Orkland", "--name", "Kari"
     )
     assert code == 0
+    assert "Rollen koordinator er gitt til Kari." in out  # Norwegian, not «coordinator»
     _, listed, _ = run(capsys, "roles", "list")
-    assert "Kari" in listed and "Trøndelag sørvest" in listed
+    assert "Kari" in listed and "Trøndelag sørvest" in listed and "koordinator" in listed
 
     assert run(capsys, "roles", "revoke", "coordinator", person, "--network", "Orkland")[0] == 0
     code, _, err = run(capsys, "roles", "revoke", "coordinator", person, "--network", "Orkland")

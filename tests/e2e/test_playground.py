@@ -339,7 +339,7 @@ async def walk_through(journey: Journey, stack: Stack) -> None:
     await journey.shot("07-channel-linked")
 
     sent = await stack.cli("reminders", "send", "--at", "2027-01-11T09:00")
-    assert re.search(r"sent: [1-9]", sent), sent  # to General and the coordinator's 1:1 chat
+    assert re.search(r"sendt: [1-9]", sent), sent  # to General and the coordinator's 1:1 chat
     reminder = journey.titled("Påminnelse: Beslutningsgrunnlag")
     await reminder.wait_for()
     await reminder.get_by_text("Fosen", exact=True).wait_for()
@@ -352,7 +352,7 @@ async def walk_through(journey: Journey, stack: Stack) -> None:
     thanks = page.get_by_role("paragraph").filter(has_text="Steget er markert som ferdig")
     await thanks.wait_for()
     updated = await stack.cli("reminders", "send", "--at", "2027-01-11T09:05")
-    assert re.search(r"closed: [1-9]", updated), updated
+    assert re.search(r"kort oppdatert: [1-9]", updated), updated
     done = journey.titled("Levert: Beslutningsgrunnlag")
     await done.wait_for()
     await done.get_by_text("Nettverket er ferdig med Beslutningsgrunnlag. Takk!").wait_for()

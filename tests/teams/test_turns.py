@@ -14,7 +14,7 @@ from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.locks import ConversationLocks
 from bot.store.migrate import upgrade_async
-from bot.teams.adapter import APOLOGY, APOLOGY_KEPT
+from bot.teams.adapter import APOLOGIES_KEPT, APOLOGY, APOLOGY_KEPT
 from bot.teams.server import LAGET
 from dialogs.profile import dialog as profile_dialog
 from tests.activities import Client, say, texts
@@ -178,3 +178,19 @@ async def test_an_unreadable_user_profile_is_started_afresh_instead_of_failing_e
         assert APOLOGY not in replies
         assert "Rammen til Fosen" in replies
     assert any("profile started afresh" in r.getMessage() for r in caplog.records)
+
+
+async def test_the_apology_is_in_the_users_written_form(
+    bot: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await say(bot, "Kva kan du hjelpe meg med?")  # nynorsk from now on
+    assert "Kva kommune" in texts(await say(bot, "om meg") + await say(bot, "Barnehage"))
+
+    def failing(_text: str) -> str:
+        raise RuntimeError("a bug met on the way")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(profile_dialog, "parse_municipality", failing)
+        replies = texts(await say(bot, "Frøya"))
+
+    assert APOLOGIES_KEPT["nn"] in replies
