@@ -14,9 +14,11 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+PORT ?= 3978
+
 run: $(STAMP)
 	$(BIN)/laget db upgrade
-	$(BIN)/laget serve --host 127.0.0.1 --port 3978
+	$(BIN)/laget serve --host 127.0.0.1 --port $(PORT)
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .

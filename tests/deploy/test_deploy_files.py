@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -161,3 +162,11 @@ def test_the_example_parameters_name_only_declared_parameters_and_no_secrets() -
         "postgresAdminPassword",
     }
     assert required <= set(parameters)
+
+
+def test_make_run_takes_another_port() -> None:
+    planned = subprocess.run(
+        ["make", "-n", "run", "PORT=3990"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+
+    assert "serve --host 127.0.0.1 --port 3990" in planned
