@@ -5,7 +5,7 @@ and every one of them is audited."""
 from __future__ import annotations
 
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlparse
 
@@ -67,7 +67,12 @@ async def test_a_coordinator_downloads_the_spreadsheet_once_through_the_button(
     sheet = load_workbook(io.BytesIO(await downloaded.read())).active
     assert sheet is not None
     assert sheet.max_row == 2  # the header and Fosen's one report
-    assert "Ørland kommune" in [cell.value for cell in sheet[2]]
+    values = {
+        str(header.value): cell.value for header, cell in zip(sheet[1], sheet[2], strict=True)
+    }
+    assert values["Eier"] == "Ørland kommune"
+    assert values["Antall barnehager"] == 4  # a number, not text
+    assert isinstance(values["Sendt"], datetime)  # a date people can sort by
 
     again = await bot.get(link)
     assert again.status == 410
