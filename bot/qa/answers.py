@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.profile.model import UserProfile
 from bot.qa import texts as t
@@ -23,6 +23,7 @@ from bot.scheme import (
     describe_deadline,
     example_data_note,
     format_date,
+    format_days_left,
     format_money,
     next_deadline,
     oslo_today,
@@ -195,9 +196,13 @@ class SchemeAnswers:
             found = deadline_for(region, question.step_id or "", after=now, network_id=network_id)
             title = t.DEADLINE_TITLE.get(lang).format(step=found.step.name.get(lang))
         today = oslo_today(now)
+        notes = []
+        if question.topic is Topic.NEXT_DEADLINE and found.due is not None:
+            notes = self._recommended_before(found.due, today, network_id, lang)
         card = FactsCard(
             title=title,
             headline=describe_deadline(found, today, lang),
+            notes=notes,
             facts=[
                 Fact(title=t.FROM.get(lang), value=found.step.from_actor.get(lang)),
                 Fact(title=t.TO.get(lang), value=found.step.to_actor.get(lang)),
@@ -207,6 +212,21 @@ class SchemeAnswers:
             buttons=[Button(title=t.SEE_CALENDAR.get(lang), text="frister")],
         )
         return Reply(fallback(card), card)
+
+    def _recommended_before(
+        self, due: date, today: date, network_id: str | None, lang: Lang
+    ) -> list[str]:
+        """Recommended dates (no deadline) that come before the next deadline, said as such."""
+        year = self._data.cycle_year(self._clock())
+        return [
+            t.RECOMMENDED_FIRST.get(lang).format(
+                step=d.step.short.get(lang),
+                date=format_date(d.recommended, lang),
+                left=format_days_left((d.recommended - today).days, lang),
+            )
+            for d in cycle_deadlines(self._data.region, year, network_id=network_id)
+            if d.due is None and d.recommended is not None and today <= d.recommended < due
+        ]
 
     async def _calendar(self, question: Question, asker: Asker, lang: Lang) -> Reply:
         now = self._clock()

@@ -133,3 +133,7 @@ NO_COORDINATOR_KNOWN = Localized(
     nn="Ingen koordinator for {name} er registrert i Laget enno. Administratoren i fylket kan "
     "leggje inn koordinatoren; spør gjerne kommunen din kven det er.",
 )
+RECOMMENDED_FIRST = Localized(
+    nb="Anbefalt før det: {step} innen {date} ({left}). Det er en anbefaling, ikke en frist.",
+    nn="Tilrådd før det: {step} innan {date} ({left}). Det er ei tilråding, ikkje ein frist.",
+)
