@@ -102,8 +102,12 @@ def _text(spec: FieldSpec, text: str, lang: Lang) -> Parsed:
     return Parsed(value=text)
 
 
+# «ca 150», «omtrent 150», «rundt 150»: an estimate is a number all the same.
+_ABOUT = re.compile(r"^(?:ca\.?|cirka|omtrent|om lag|rundt|anslagsvis|ca)\s+", re.IGNORECASE)
+
+
 def _count(_spec: FieldSpec, text: str, lang: Lang) -> Parsed:
-    number = parse_whole_number(text)
+    number = parse_whole_number(_ABOUT.sub("", text))
     if number is None:
         return Parsed(error=NOT_A_COUNT.get(lang))
     if number > 100_000:
