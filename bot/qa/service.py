@@ -47,7 +47,9 @@ class Who:
 # «Hvilket nettverk hører Røros til?», «Kva nettverk høyrer Frøya til?»: a question, by its
 # question word or its question mark.
 _WHO_COORDINATES = re.compile(
-    r"\b(?:hvem|kven)\s+(?:er|blir)\s+(?:koordinator(?:en|ane|ene|ar|er)?)\b", re.IGNORECASE
+    r"\b(?:hvem|kven)\s+(?:(?:er|blir)\s+koordinator(?:en|ane|ene|ar|er)?\b"
+    r"|kan\s+(?:vi|jeg|eg)\s+(?:spørre|spørje|kontakte|snakke\s+med|ringe)\b)",
+    re.IGNORECASE,
 )
 _WHO_IS_IN = re.compile(
     r"\b(?:hvem|kven|hvilke\s+kommuner|kva\s+kommunar|hvilke\s+kommunar)\s+(?:er\s+)?"

@@ -21,3 +21,14 @@ async def test_the_coordinator_by_name_or_who_to_ask(bot: Client, fosen_coordina
 
     assert "Koordinatoren i Fosen er Kari Koordinator." in ours
     assert "Ingen koordinator for Røros er registrert i Laget ennå" in roros
+
+
+async def test_who_to_ask_for_help_names_the_coordinator(
+    bot: Client, fosen_coordinator: str
+) -> None:
+    await say(bot, "jeg hører til Fosen")
+
+    replies = texts(await say(bot, "Hvem kan vi spørre om hjelp?"))
+
+    assert "Koordinatoren i Fosen er Kari Koordinator." in replies
+    assert "Hei! Jeg er Laget" not in replies  # not the welcome card
