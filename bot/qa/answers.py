@@ -74,6 +74,7 @@ class SchemeAnswers:
             Topic.COORDINATORS: self._people,
             Topic.MEMBERS: self._people,
             Topic.COUNTY: self._county,
+            Topic.AMOUNTS: self._amounts,
             Topic.FRAME: self._frame,
             Topic.CALENDAR: self._calendar,
         }
@@ -100,6 +101,31 @@ class SchemeAnswers:
         if network.example_data:
             lines.append(t.EXAMPLE_GROUPING.get(lang))
         return Reply(" ".join(lines))
+
+    async def _amounts(self, question: Question, _asker: Asker, lang: Lang) -> Reply:
+        """The year's total, the fellestiltak share and the grunntilskudd, as amounts."""
+        region = self._data.region
+        year = question.year or self._data.cycle_year(self._clock())
+        data = region.years.get(year)
+        if data is None:
+            return Reply(t.NO_YEAR.get(lang).format(year=year))
+        card = FactsCard(
+            title=t.AMOUNTS_TITLE.get(lang).format(year=year),
+            headline=t.AMOUNTS_HEADLINE.get(lang).format(
+                total=format_money(data.total), region=region.name, networks=len(region.networks)
+            ),
+            facts=[
+                Fact(title=t.TOTAL.get(lang), value=format_money(data.total)),
+                Fact(title=t.JOINT.get(lang), value=format_money(data.fellestiltak)),
+                Fact(
+                    title=t.BASE_EACH.get(lang),
+                    value=format_money(data.grunntilskudd),
+                ),
+            ],
+            warning=example_data_note(lang) if data.example_data else None,
+            source=t.SOURCE.get(lang).format(source=region.source),
+        )
+        return Reply(fallback(card), card)
 
     def _members(self, network: Network, lang: Lang) -> Reply:
         """The municipalities of a network."""

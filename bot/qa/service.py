@@ -58,12 +58,23 @@ _WHO_IS_IN = re.compile(
 )
 
 
+_HOW_MUCH = re.compile(
+    r"\b(?:hvor|kor)\s+(?:mye|mykje|stor|store|stort)\b.*"
+    r"\b(?:grunntilsk\w*|fellestiltak\w*|totalt|til\s+sammen|til\s+saman|samlet|samla"
+    r"|i\s+alt|totalramme\w*|totalbeløp\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _asked_about(text: str) -> Topic | None:
-    """Questions recognised by their shape before the classifier: who coordinates, who is in."""
+    """Questions recognised by their shape before the classifier: who coordinates, who is in,
+    and the year's amounts."""
     if _WHO_COORDINATES.search(text):
         return Topic.COORDINATORS
     if _WHO_IS_IN.search(text):
         return Topic.MEMBERS
+    if _HOW_MUCH.search(text):
+        return Topic.AMOUNTS
     return None
 
 

@@ -137,3 +137,11 @@ RECOMMENDED_FIRST = Localized(
     nb="Anbefalt før det: {step} innen {date} ({left}). Det er en anbefaling, ikke en frist.",
     nn="Tilrådd før det: {step} innan {date} ({left}). Det er ei tilråding, ikkje ein frist.",
 )
+AMOUNTS_TITLE = Localized(nb="Midlene for {year}", nn="Midlane for {year}")
+AMOUNTS_HEADLINE = Localized(
+    nb="Totalt {total} til kompetansenettverkene i {region} ({networks} nettverk).",
+    nn="Totalt {total} til kompetansenettverka i {region} ({networks} nettverk).",
+)
+TOTAL = Localized(nb="Totalt", nn="Totalt")
+JOINT = Localized(nb="Fellestiltak", nn="Fellestiltak")
+BASE_EACH = Localized(nb="Grunntilskudd per nettverk", nn="Grunntilskot per nettverk")

@@ -23,6 +23,7 @@ class Topic(StrEnum):
     MEMBERSHIP = "membership"  # "hvilket nettverk hører Røros til?"
     COORDINATORS = "coordinators"  # "hvem er koordinatoren vår?"
     MEMBERS = "members"  # "kven er med i Fosen-nettverket?"
+    AMOUNTS = "amounts"  # "hvor mye er grunntilskuddet?", "hvor mye er det totalt i år?"
 
 
 @dataclass(frozen=True)

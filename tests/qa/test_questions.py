@@ -40,7 +40,7 @@ QUESTIONS: dict[Intent, tuple[str, str]] = {
         "Hvordan blir pengene fordelt mellom nettverkene?",
         "Korleis blir pengane fordelte mellom nettverka?",
     ),
-    Intent.FELLESTILTAK: ("Hvor mye går til fellestiltak?", "Kor mykje går til fellestiltak?"),
+    Intent.FELLESTILTAK: ("Hva er fellestiltak?", "Kva er fellestiltak?"),  # «hvor mye»: amounts
     Intent.WHO_DOES_WHAT: ("Hva er samarbeidsforum sin rolle?", "Kva gjer samarbeidsforumet?"),
     Intent.COORDINATOR_TASKS: ("Hva skal koordinatoren gjøre?", "Kva oppgåver har koordinatoren?"),
     Intent.CONDITIONS: (

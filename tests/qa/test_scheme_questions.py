@@ -118,3 +118,20 @@ async def test_county_overview_is_for_administrators(bot: Client, settings: Sett
 async def test_near_domain_questions_get_no_scheme_answer(bot: Client) -> None:
     for question in ("Når er fristen for å søke barnehageplass?", "Hva er lønna til en lærer?"):
         assert "Det kan jeg ikke svare på" in texts(await say(bot, question))
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "Hvor mye er grunntilskuddet?",
+        "Hvor mye går til fellestiltak?",
+        "Kor mykje er det totalt i år?",
+    ],
+)
+async def test_the_years_amounts_are_answered_as_amounts(bot: Client, asked: str) -> None:
+    replies = texts(await say(bot, asked))
+
+    assert "Midlene for 2027" in replies or "Midlane for 2027" in replies
+    for amount in ("kr 18 500 000", "kr 3 000 000", "kr 250 000"):
+        assert amount.replace(" ", "\u00a0") in replies or amount in replies
+    assert "eksempeldata" in replies
