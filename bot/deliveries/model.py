@@ -15,7 +15,7 @@ from typing import Protocol
 
 # What a delivery can be about (shown in `laget deliveries status`).
 Kind = str  # "needs.notice", "qa.question", "qa.answer"
-RETRYING = ("pending", "throttled", "unreachable")
+CLAIMABLE = ("pending", "throttled", "unreachable")  # waiting to be (re)sent
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from bot.scheme.counts import ImportedCounts
 from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.scheme.scheme_data import SchemeData
 from bot.understanding.questions import Question, Topic
+from cards.markdown import verbatim
 from cards.views import Bar, BarsCard, Button, CardView, Fact, FactsCard
 
 
@@ -129,7 +130,7 @@ class SchemeAnswers:
 
     def _members(self, network: Network, lang: Lang) -> Reply:
         """The municipalities of a network."""
-        members = join_names(network.members, lang)
+        members = join_names(network.members)
         lines = [t.MEMBERS.get(lang).format(name=network.name, members=members)]
         if network.example_data:
             lines.append(t.EXAMPLE_GROUPING.get(lang))
@@ -138,14 +139,14 @@ class SchemeAnswers:
     async def _coordinators(self, network: Network, lang: Lang) -> Reply:
         """Who coordinates a network, by the names the roles were given with."""
         names = [
-            stored.name
+            verbatim(stored.name)  # typed by an administrator, read by others: shown as typed
             for stored in await self._roles.all()
             if stored.assignment.network_id == network.id and stored.name
         ]
         if not names:
             return Reply(t.NO_COORDINATOR_KNOWN.get(lang).format(name=network.name))
         template = t.COORDINATOR_IS if len(names) == 1 else t.COORDINATORS_ARE
-        return Reply(template.get(lang).format(name=network.name, names=join_names(names, lang)))
+        return Reply(template.get(lang).format(name=network.name, names=join_names(names)))
 
     # Frames
 
@@ -320,9 +321,8 @@ class SchemeAnswers:
         return [t.IMPORTED.get(lang).format(source=imported.source, date=day)]
 
 
-def join_names(names: list[str], lang: Lang) -> str:
-    """«A», «A og B», «A, B og C» (the same in bokmål and nynorsk)."""
-    del lang  # "og" in both written forms
+def join_names(names: list[str]) -> str:
+    """«A», «A og B», «A, B og C» («og» in bokmål and nynorsk alike)."""
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " og " + names[-1]

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import and_, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.deliveries.model import RETRYING, Delivery, Message
+from bot.deliveries.model import CLAIMABLE, Delivery, Message
 from bot.store.leases import claim_rows
 from bot.store.tables import deliveries
 
@@ -53,7 +53,7 @@ class DeliveryOutbox:
     async def claim(self, worker_id: str, now: datetime, limit: int) -> list[Delivery]:
         """Lease up to `limit` due messages to `worker_id` (state `sending`)."""
         now = now.astimezone(UTC)
-        due = and_(deliveries.c.state.in_(RETRYING), deliveries.c.next_attempt_at <= now)
+        due = and_(deliveries.c.state.in_(CLAIMABLE), deliveries.c.next_attempt_at <= now)
         rows = await claim_rows(
             self._engine,
             deliveries,

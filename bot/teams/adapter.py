@@ -166,7 +166,7 @@ class LagetAdapter(CloudAdapter):
         self._settings = settings
         self._conversation_state = conversation_state
         self._locks = locks
-        self._failed: dict[str, bool] = {}  # conversations whose last turn failed
+        self._failed: set[str] = set()  # conversations whose last turn failed
         self.on_turn_error = self._on_error
         self.use(TenantGuard(settings.allowed_tenants))
 
@@ -223,7 +223,7 @@ class LagetAdapter(CloudAdapter):
             try:
                 response = await self.process_activity(auth, activity, logic)
                 if not _TURN_FAILED.get():
-                    self._failed.pop(activity.conversation.id, None)
+                    self._failed.discard(activity.conversation.id)
                 return response
             finally:
                 _TURN_FAILED.reset(failed)
@@ -247,7 +247,7 @@ class LagetAdapter(CloudAdapter):
         again = conversation_id in self._failed
         try:
             if again or conversation_id is None:
-                self._failed.pop(conversation_id or "", None)
+                self._failed.discard(conversation_id or "")
                 # Overwrite (no e_tag) with empty state: the broken dialog is gone.
                 await self._conversation_state.clear_state(turn_context)
                 await self._conversation_state.save_changes(turn_context, force=True)
@@ -255,7 +255,7 @@ class LagetAdapter(CloudAdapter):
                 return
             if len(self._failed) >= _FAILED_BEFORE_LIMIT:
                 self._failed.clear()
-            self._failed[conversation_id] = True
+            self._failed.add(conversation_id)
             await turn_context.send_activity(APOLOGIES_KEPT[language(turn_context)])
         except Exception:  # the error path itself must never raise into the HTTP layer
             log.exception("could not recover from a failed turn")

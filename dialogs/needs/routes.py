@@ -99,12 +99,7 @@ class NeedsFeature:
         if network_id is None:
             await turn_context.send_activity(t.NO_SUCH_NETWORK.get(lang).format(name=name))
             return
-        sender = turn_context.activity.from_property
-        if not await self._service.may_see_network(sender.aad_object_id, network_id):
-            await turn_context.send_activity(t.STATUS_REFUSED.get(lang))
-            return
-        status = await self._service.network_status(network_id)
-        await self._send(turn_context, views.status_card(status, lang))
+        await self._show_status(turn_context, network_id)
 
     async def choose_way(self, turn_context: TurnContext, dc: DialogContext, way: str) -> None:
         """«steg for steg» or «skjema» typed instead of pressed: the newest draft, that way."""
@@ -160,9 +155,13 @@ class NeedsFeature:
         if network_id is None and await self._service.has_role(sender.aad_object_id):
             await turn_context.send_activity(t.WHICH_STATUS.get(lang))
             return
-        if network_id is None or not await self._service.may_see_network(
-            sender.aad_object_id, network_id
-        ):
+        await self._show_status(turn_context, network_id)
+
+    async def _show_status(self, turn_context: TurnContext, network_id: str | None) -> None:
+        """A network's status card, for its coordinators and administrators only."""
+        lang = language(turn_context)
+        aad = turn_context.activity.from_property.aad_object_id
+        if network_id is None or not await self._service.may_see_network(aad, network_id):
             await turn_context.send_activity(t.STATUS_REFUSED.get(lang))
             return
         status = await self._service.network_status(network_id)

@@ -35,7 +35,7 @@ def national_ids(draw: st.DrawFn) -> str:
     """A number with valid check digits (fødselsnummer-, D- or H-nummer-shaped)."""
     day = draw(st.integers(1, 28)) + draw(st.sampled_from([0, 40]))  # D-nummer adds 40
     month = draw(st.integers(1, 12)) + draw(st.sampled_from([0, 40]))  # H-nummer adds 40
-    rest = draw(st.integers(0, 99_999)) * 1
+    rest = draw(st.integers(0, 99_999))
     digits = [int(c) for c in f"{day:02d}{month:02d}{rest:05d}"]
     k1 = _check(digits, _K1)
     if k1 is None:
