@@ -24,6 +24,15 @@ from bot.scheme.models import Localized
 _CHAIN = re.compile(r"\d+(?:[\s\-\u2010-\u2015\u2212./_:]{1,3}\d+)*")
 _GROUP = re.compile(r"\d+")
 ID_LENGTH = 11
+# Every character NFKC turns into (or keeps as) a decimal digit: digits of any script (\d),
+# super- and subscripts, fractions, circled and parenthesised numbers, and the CJK squared
+# numbers and dates. Listed from the Unicode tables once (every code point checked), so text
+# without any of them skips the per-character normalisation.
+_DIGIT_LIKE = re.compile(
+    "[\\d\u00b2\u00b3\u00b9\u00bc-\u00be\u2070-\u2079\u2080-\u2089\u2150-\u215f\u2189"
+    "\u2460-\u24ff\u2776-\u2793\u3251-\u325f\u32b1-\u32cb\u3358-\u3370\u3378\u3379"
+    "\u339f-\u33a6\u33a8\u33af\u33e0-\u33fe\U0001f100-\U0001f10a]"
+)
 _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 _NAME = r"[A-ZÆØÅ][a-zæøåé]+(?:-[A-ZÆØÅ][a-zæøåé]+)?"
@@ -87,6 +96,8 @@ def national_id_spans(text: str) -> list[tuple[int, int]]:
     Within each chain of digit groups, every run of whole groups that adds up to 11 digits is
     checked, so «241275 10071 og 12345678» is found and a longer number is not cut apart.
     """
+    if not contains_digit_like(text):  # most text: no digit of any script, nothing to do
+        return []
     plain, origin = _plain_digits(text)
     spans: list[tuple[int, int]] = []
     for chain in _CHAIN.finditer(plain):
@@ -102,6 +113,11 @@ def national_id_spans(text: str) -> list[tuple[int, int]]:
                 end = chain.start() + groups[last].end()
                 spans.append((origin[begin], origin[end - 1] + 1))
     return spans
+
+
+def contains_digit_like(text: str) -> bool:
+    """True when some character of `text` is, or normalises to, a decimal digit."""
+    return _DIGIT_LIKE.search(text) is not None
 
 
 def contains_national_id(text: str) -> bool:
