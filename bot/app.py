@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.decision_basis.service import DecisionBasisService
 from bot.deliveries.notify import NetworkNotifier
 from bot.deliveries.worker import DeliveryWorker
 from bot.exports.service import ExportService
@@ -28,6 +29,7 @@ from bot.store.channel_links import ChannelLinks
 from bot.store.completions import Completions
 from bot.store.counts import CountsRepository
 from bot.store.db import create_engine
+from bot.store.decision_basis import DecisionBases
 from bot.store.deliveries import DeliveryOutbox
 from bot.store.export_links import ExportLinks
 from bot.store.locks import ConversationLocks
@@ -44,6 +46,7 @@ from bot.teams.handler import LagetBot
 from bot.understanding.knowledge import KnowledgeBase
 from bot.understanding.recognizer import Recognizer
 from cards.renderer import CardRenderer
+from dialogs.decision_basis.routes import DecisionBasisFeature
 from dialogs.needs.routes import NeedsFeature
 from dialogs.profile.routes import ProfileFeature
 from dialogs.qa.routes import QaFeature
@@ -100,14 +103,19 @@ async def build_laget(
     cards = CardRenderer()
     locks = ConversationLocks(engine)
     teams = TeamsParts.make(settings, StateStore(engine), locks)
-    answers = SchemeAnswers(scheme, roles, clock)
+    completions = Completions(engine)
+    bases = DecisionBases(engine)
+    basis_service = DecisionBasisService(
+        bases, scheme=scheme, roles=roles, needs=bases, marks=completions, clock=clock
+    )
+    answers = SchemeAnswers(scheme, roles, clock, commitments=basis_service.committed)
     sender = Sender(teams.channel)  # one sender: one set of rate limits toward Teams
     reports = NeedsReports(engine)
     reminders = assemble_reminders(
         region=region,
         outbox=Outbox(engine),
         links=ChannelLinks(engine),
-        completions=Completions(engine),
+        completions=completions,
         references=references,
         roles=roles,
         reports=reports,
@@ -143,6 +151,13 @@ async def build_laget(
         exports=exports,
         public_url=settings.public_url,
     )
+    decision_basis = DecisionBasisFeature(
+        basis_service,
+        cards=cards,
+        notify_admins=notifier.admins,
+        audit=audit,
+        profiles=teams.profiles,
+    )
     qa = QaFeature(
         QaService(
             recognizer or Recognizer(region), KnowledgeBase(), answers, region, QaLog(engine)
@@ -163,7 +178,14 @@ async def build_laget(
         audit=audit,
     )
     welcome = WelcomeFeature(cards)
-    features = (welcome, ProfileFeature(teams.profiles, cards), needs, reminders_feature, qa)
+    features = (
+        welcome,
+        ProfileFeature(teams.profiles, cards),
+        needs,
+        decision_basis,
+        reminders_feature,
+        qa,
+    )
     bot = teams.bot(references, welcome.welcome, [f.router() for f in features])
     return Laget(
         settings,

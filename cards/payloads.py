@@ -46,6 +46,39 @@ class NeedsPayload(BaseModel):
         return {key: str(value) for key, value in extra.items() if isinstance(value, str | int)}
 
 
+BasisOp = Literal[
+    "summary",
+    "form",
+    "steps",
+    "save",
+    "add_measure",
+    "remove_measure",
+    "confirm_remove",
+    "confirm_send",
+    "send",
+]
+BasisPart = Literal["header", "measure", "conditions", "evaluation"]
+
+
+class BasisPayload(BaseModel):
+    """A beslutningsgrunnlag button; a card form's inputs arrive beside these keys. `measure`
+    names a tiltak by its id (0: none)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    action: Literal["basis"]
+    op: BasisOp
+    basis: Id
+    version: int = Field(default=0, ge=0, le=MAX_ID)
+    part: BasisPart | None = None
+    measure: int = Field(default=0, ge=0, le=MAX_ID)
+
+    def inputs(self) -> dict[str, str]:
+        """The card's input values (everything that is not a payload key), as text."""
+        extra = self.model_extra or {}
+        return {key: str(value) for key, value in extra.items() if isinstance(value, str | int)}
+
+
 class IntentPayload(BaseModel):
     """A «Mente du …?» choice: answer the stored question as this intent ("none": none fits)."""
 
@@ -94,6 +127,7 @@ class ExportPayload(BaseModel):
 Payload = Annotated[
     AskPayload
     | NeedsPayload
+    | BasisPayload
     | ReminderPayload
     | IntentPayload
     | FeedbackPayload
@@ -135,3 +169,13 @@ def ask(text: str) -> dict[str, Any]:
 def export(network: str, year: int) -> dict[str, Any]:
     """The `data` of a «Last ned regneark» button."""
     return ExportPayload(action="export", network=network, year=year).model_dump()
+
+
+def basis_action(
+    op: BasisOp, basis: int, version: int = 0, *, part: BasisPart | None = None, measure: int = 0
+) -> dict[str, Any]:
+    """The `data` of a beslutningsgrunnlag button."""
+    payload = BasisPayload(
+        action="basis", op=op, basis=basis, version=version, part=part, measure=measure
+    )
+    return payload.model_dump(exclude_none=True)

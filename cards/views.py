@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, model_validator
 # actions, and a longer column of buttons is harder to read than a question typed again.
 MAX_CHOICES = 6
 BAR_BLOCK = "█"  # a bar of a bar chart is a row of these (20 at 100 percent)
+METER_REST = "░"  # the part of a meter's bar not used
 
 
 def shorten(text: str, limit: int = 40) -> str:
@@ -79,6 +80,22 @@ class Fact(BaseModel):
     value: str
 
 
+class Meter(BaseModel):
+    """An amount against its limit (a budget against the frame): a label, the amounts as text,
+    and a bar of 20 blocks, full at 100 percent; `over` colours it as a warning."""
+
+    label: str
+    value: str
+    percent: int = Field(ge=0)
+    over: bool = False
+
+    @property
+    def blocks(self) -> str:
+        """The bar: filled blocks for the share used, light ones for the rest."""
+        filled = min(round(self.percent / 5), 20)
+        return BAR_BLOCK * filled + METER_REST * (20 - filled)
+
+
 class FactsCard(CardView):
     """An answer: a title, a headline, facts, notes, a warning (e.g. example data), a source.
 
@@ -90,6 +107,7 @@ class FactsCard(CardView):
 
     title: str
     headline: str
+    meter: Meter | None = None
     facts: list[Fact] = []
     notes: list[str] = []
     warning: str | None = None
@@ -146,6 +164,7 @@ class FormCard(CardView):
 
     title: str
     intro: list[str] = []
+    meter: Meter | None = None
     error_summary: str | None = None
     inputs: list[FormInput] = Field(min_length=1, max_length=40)
     submit: Button

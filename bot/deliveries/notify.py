@@ -55,19 +55,35 @@ class NetworkNotifier:
 
     async def __call__(self, network_id: str, card: dict[str, Any], kind: Kind) -> int:
         """Queue `card` for every target of the network; returns how many there are."""
-        card_json = json.dumps(card, ensure_ascii=False)
-        messages = [
-            Message(
-                kind=kind,
-                conversation_id=target.conversation_id,
-                reference_json=json.dumps(target.reference),
-                card_json=card_json,
-                personal=target.conversation_type == "personal",
-                network_id=network_id,
-            )
-            for target in await self.targets(network_id)
-        ]
-        return await self._queue(messages)
+        return await self._queue(_messages(await self.targets(network_id), card, kind, network_id))
+
+    async def admins(
+        self,
+        card: dict[str, Any],
+        kind: Kind,
+        *,
+        skip: str | None = None,
+        network_id: str | None = None,
+    ) -> int:
+        """Queue `card` for every administrator's personal chat with the bot (not `skip`'s,
+        the person who acted and is answered in the turn), and, given `network_id`, for that
+        network's targets too; each conversation once. Returns how many."""
+        admins = sorted(
+            {
+                stored.assignment.aad_object_id
+                for stored in await self._roles.all()
+                if stored.assignment.role == "admin" and stored.assignment.aad_object_id != skip
+            }
+        )
+        targets = await self._references.active(personal_for=admins) if admins else []
+        if network_id is not None:
+            targets += await self.targets(network_id)
+        unique = {
+            target.conversation_id: target
+            for target in targets
+            if skip is None or target.user_aad_id != skip  # the one who acted sees the receipt
+        }
+        return await self._queue(_messages(list(unique.values()), card, kind, network_id))
 
     async def relay(self, reference_json: str, card: dict[str, Any], kind: Kind) -> None:
         """Queue `card` for the one conversation of a stored reference (e.g. an asker's chat)."""
@@ -87,3 +103,21 @@ class NetworkNotifier:
         if queued:
             self._wake()
         return queued
+
+
+def _messages(
+    targets: list[ConversationRecord], card: dict[str, Any], kind: Kind, network_id: str | None
+) -> list[Message]:
+    """One message of `card` per target conversation."""
+    card_json = json.dumps(card, ensure_ascii=False)
+    return [
+        Message(
+            kind=kind,
+            conversation_id=target.conversation_id,
+            reference_json=json.dumps(target.reference),
+            card_json=card_json,
+            personal=target.conversation_type == "personal",
+            network_id=network_id,
+        )
+        for target in targets
+    ]

@@ -13,51 +13,18 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from bot.scheme.models import Lang, Localized
+from bot.scheme.vocabulary import TOPICS, UH_PARTNERS, same
 
 Kind = Literal["text", "long_text", "count", "choice", "choices", "yes_no", "email"]
 
 
-def _same(text: str) -> Localized:
-    """A text written the same way in bokmål and nynorsk (a name, a number)."""
-    return Localized(nb=text, nn=text)
-
-
-TOPICS: dict[str, Localized] = {
-    "adhd": Localized(
-        nb="ADHD (aktivitetsnivå, konsentrasjon og oppmerksomhet)",
-        nn="ADHD (aktivitetsnivå, konsentrasjon og merksemd)",
-    ),
-    "sprak-tale": Localized(nb="Språk- og talevansker", nn="Språk- og talevanskar"),
-    "lese-skrive": Localized(nb="Lese- og skrivevansker", nn="Lese- og skrivevanskar"),
-    "matematikk": Localized(nb="Matematikkvansker", nn="Matematikkvanskar"),
-    "atferd": Localized(nb="Atferdsvansker", nn="Åtferdsvanskar"),
-    "sammensatte": Localized(nb="Sammensatte lærevansker", nn="Samansette lærevanskar"),
-    "sprakutvikling-bhg": Localized(
-        nb="Forsinket språkutvikling og språkvansker (barnehage)",
-        nn="Forseinka språkutvikling og språkvanskar (barnehage)",
-    ),
-    "sosio-emosjonelle": Localized(nb="Sosio-emosjonelle vansker", nn="Sosioemosjonelle vanskar"),
-    "autisme": Localized(nb="Autismespekterforstyrrelser", nn="Autismespekterforstyrringar"),
-    "skolefravaer": Localized(nb="Alvorlig skolefravær", nn="Alvorleg skulefråvær"),
-    "syn-audio": _same("Syns- og audiopedagogikk"),
-    "ask": Localized(
-        nb="ASK (alternativ og supplerende kommunikasjon)",
-        nn="ASK (alternativ og supplerande kommunikasjon)",
-    ),
-}
 OWNER_TYPES = {
-    "kommunal": _same("Kommunal"),
-    "fylkeskommunal": _same("Fylkeskommunal"),
-    "privat": _same("Privat"),
+    "kommunal": same("Kommunal"),
+    "fylkeskommunal": same("Fylkeskommunal"),
+    "privat": same("Privat"),
 }
-UH_PARTNERS = {
-    "dmmh": _same("DMMH"),
-    "nord": _same("Nord universitet"),
-    "ntnu": _same("NTNU"),
-    "annen": Localized(nb="Annen / vet ikke ennå", nn="Anna / veit ikkje enno"),
-}
-PERIODS = {str(years): _same(f"{years} år") for years in (1, 2, 3)}
-YES_NO = {"ja": _same("Ja"), "nei": _same("Nei")}
+PERIODS = {str(years): same(f"{years} år") for years in (1, 2, 3)}
+YES_NO = {"ja": same("Ja"), "nei": same("Nei")}
 
 
 @dataclass(frozen=True)
@@ -103,7 +70,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "municipality",
-        _same("Kommune"),
+        same("Kommune"),
         Localized(nb="Hvilken kommune ligger eieren i?", nn="Kva kommune ligg eigaren i?"),
         "text",
         min_length=2,
@@ -141,7 +108,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "topics",
-        _same("Tema"),
+        same("Tema"),
         Localized(
             nb="Hvilke tema gjelder behovene? Velg ett eller flere (tall skilt med komma).",
             nn="Kva tema gjeld behova? Vel eitt eller fleire (tal skilde med komma).",
@@ -151,7 +118,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "topics_other",
-        _same("Andre tema"),
+        same("Andre tema"),
         Localized(
             nb="Andre tema som ikke står på listen? (skriv «nei» hvis ingen)",
             nn="Andre tema som ikkje står på lista? (skriv «nei» om det ikkje er nokon)",
@@ -181,7 +148,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "target_groups",
-        _same("Målgrupper"),
+        same("Målgrupper"),
         Localized(
             nb="Hvilke målgrupper gjelder det (for eksempel ansatte i barnehage, lærere, PPT)?",
             nn="Kva målgrupper gjeld det (til dømes tilsette i barnehage, lærarar, PPT)?",
@@ -229,7 +196,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "period",
-        _same("Periode"),
+        same("Periode"),
         Localized(
             nb="Hvor lang periode gjelder det (1–3 år)?",
             nn="Kor lang periode gjeld det (1–3 år)?",
@@ -239,7 +206,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "contact_name",
-        _same("Kontaktperson"),
+        same("Kontaktperson"),
         Localized(nb="Hvem er kontaktperson?", nn="Kven er kontaktperson?"),
         "text",
         min_length=2,
@@ -247,7 +214,7 @@ FIELDS: tuple[FieldSpec, ...] = (
     ),
     FieldSpec(
         "contact_email",
-        _same("E-post til kontaktperson"),
+        same("E-post til kontaktperson"),
         Localized(
             nb="Hva er e-postadressen til kontaktpersonen?",
             nn="Kva er e-postadressa til kontaktpersonen?",

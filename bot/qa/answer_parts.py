@@ -17,6 +17,7 @@ from bot.scheme import (
 )
 from bot.scheme.formatting import format_number
 from bot.scheme.models import normalise_name
+from bot.scheme.money import Commitment
 from cards.views import BarsCard, Fact, FactsCard
 
 
@@ -30,7 +31,8 @@ def municipality(network: Network, place: str | None) -> str | None:
     return members.get(key) if key not in own_names else None
 
 
-def frame_facts(frame: Frame, lang: Lang) -> list[Fact]:
+def frame_facts(frame: Frame, lang: Lang, committed: Commitment | None = None) -> list[Fact]:
+    """How the frame was computed, then what the beslutningsgrunnlag commits and what is left."""
     status = (t.STATUS_ESTIMATED if frame.status == "estimated" else t.STATUS_DECIDED).get(lang)
     facts = [
         Fact(title=t.STATUS.get(lang), value=status),
@@ -44,8 +46,51 @@ def frame_facts(frame: Frame, lang: Lang) -> list[Fact]:
     if frame.status == "decided":
         facts.append(Fact(title=t.KEY_GAVE.get(lang), value=format_money(frame.estimated)))
     facts.append(Fact(title=t.COORDINATION.get(lang), value=format_money(frame.koordinering)))
-    facts.append(Fact(title=t.USED.get(lang), value=t.USED_UNKNOWN.get(lang)))
-    return facts
+    return facts + commitment_facts(frame, committed, lang)
+
+
+def commitment_facts(frame: Frame, committed: Commitment | None, lang: Lang) -> list[Fact]:
+    """Committed (sent, or a draft, said so), left, and committed per budget-line kind."""
+    if committed is None:
+        return [
+            Fact(title=t.COMMITTED_NONE.get(lang), value=t.NOTHING_COMMITTED.get(lang)),
+            Fact(title=t.LEFT.get(lang), value=format_money(frame.amount)),
+        ]
+    if committed.sent:
+        title = t.COMMITTED_SENT.get(lang).format(reference=committed.reference)
+        left = t.LEFT.get(lang)
+    else:
+        title, left = t.COMMITTED_DRAFT.get(lang), t.LEFT_IF_SENT.get(lang)
+    kinds = (
+        (t.KIND_OWNER, "budget_owner"),
+        (t.KIND_UH, "budget_uh"),
+        (t.KIND_COORDINATION, "budget_coordination"),
+    )
+    return [
+        Fact(title=title, value=format_money(committed.total)),
+        *(
+            Fact(title=label.get(lang), value=format_money(committed.by_kind.get(kind, 0)))
+            for label, kind in kinds
+        ),
+        Fact(title=left, value=format_money(frame.amount - committed.total)),
+    ]
+
+
+def left_headline(frame: Frame, committed: Commitment | None, lang: Lang) -> str:
+    """«Igjen: kr … av rammen på kr … Bundet opp: kr … (…).»"""
+    if committed is None:
+        source, amount = t.SOURCE_NONE.get(lang), 0
+    elif committed.sent:
+        source = t.SOURCE_SENT.get(lang).format(reference=committed.reference)
+        amount = committed.total
+    else:
+        source, amount = t.SOURCE_DRAFT.get(lang), committed.total
+    return t.LEFT_HEADLINE.get(lang).format(
+        left=format_money(frame.amount - amount),
+        frame=format_money(frame.amount),
+        committed=format_money(amount),
+        source=source,
+    )
 
 
 def due_text(deadline: Deadline, today: date, lang: Lang) -> str:

@@ -7,13 +7,13 @@ data through the domain core; nothing here types a date or an amount into a sent
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.profile.model import UserProfile
 from bot.qa import texts as t
-from bot.qa.answer_parts import due_text, fallback, frame_facts, municipality
+from bot.qa.answer_parts import due_text, fallback, frame_facts, left_headline, municipality
 from bot.scheme import (
     AllocationError,
     Lang,
@@ -29,6 +29,7 @@ from bot.scheme import (
     oslo_today,
 )
 from bot.scheme.counts import ImportedCounts
+from bot.scheme.money import Commitment
 from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.scheme.scheme_data import SchemeData
 from bot.understanding.questions import Question, Topic
@@ -53,15 +54,30 @@ class Asker:
     profile: UserProfile
 
 
+# What a network's beslutningsgrunnlag commits of a year's frame (None: nothing started).
+Commitments = Callable[[str, int], Awaitable[Commitment | None]]
+
+
+async def _nothing_committed(_network_id: str, _year: int) -> Commitment | None:
+    return None
+
+
 class SchemeAnswers:
-    """Answers scheme questions from the data, the imported counts and the asker's roles."""
+    """Answers scheme questions from the data, the imported counts, the asker's roles and
+    what the beslutningsgrunnlag commits."""
 
     def __init__(
-        self, data: SchemeData, roles: RoleDirectory, clock: Callable[[], datetime]
+        self,
+        data: SchemeData,
+        roles: RoleDirectory,
+        clock: Callable[[], datetime],
+        *,
+        commitments: Commitments = _nothing_committed,
     ) -> None:
         self._data = data
         self._roles = roles
         self._clock = clock
+        self._commitments = commitments
 
     async def answer(self, question: Question, asker: Asker) -> Reply:
         """The reply to an interpreted question."""
@@ -77,6 +93,7 @@ class SchemeAnswers:
             Topic.COUNTY: self._county,
             Topic.AMOUNTS: self._amounts,
             Topic.FRAME: self._frame,
+            Topic.FRAME_LEFT: self._frame,
             Topic.CALENDAR: self._calendar,
         }
         return await by_topic.get(question.topic, self._deadline)(question, asker, lang)
@@ -164,13 +181,15 @@ class SchemeAnswers:
             [] if place is None else [t.MEMBER_OF.get(lang).format(place=place, name=network.name)]
         )
         notes += self._imported_note(imported, network.id, lang)
+        committed = await self._commitments(network.id, year)
+        headline = t.FRAME_AMOUNT[frame.status].get(lang).format(amount=format_money(frame.amount))
+        if question.topic is Topic.FRAME_LEFT:
+            headline = left_headline(frame, committed, lang)
         card = FactsCard(
             title=t.FRAME_TITLE.get(lang).format(name=network.name, year=year),
-            headline=t.FRAME_AMOUNT[frame.status]
-            .get(lang)
-            .format(amount=format_money(frame.amount)),
+            headline=headline,
             warning=example_data_note(lang) if frame.example_data else None,
-            facts=frame_facts(frame, lang),
+            facts=frame_facts(frame, lang, committed),
             notes=notes,
             source=t.SOURCE.get(lang).format(source=self._data.region.source),
             buttons=[Button(title=t.SEE_CALENDAR.get(lang), text="frister")],

@@ -66,9 +66,20 @@ _HOW_MUCH = re.compile(
 )
 
 
+# «Hvor mye har vi igjen?», «Hvor mye er bundet opp?», «Kor mykje har me att av ramma?»
+_LEFT = re.compile(
+    r"\b(?:hvor|kor)\s+(?:mye|mykje)\b.*\b(?:igjen|att|bundet|bunde|bunden|disponert"
+    r"|gjenstår|står\s+igjen|står\s+att)\b"
+    r"|\b(?:hva|kva)\s+(?:er|har\s+(?:vi|me))\s+(?:igjen|att|bundet\s+opp|bunde\s+opp)\b",
+    re.IGNORECASE,
+)
+
+
 def _asked_about(text: str) -> Topic | None:
     """Questions recognised by their shape before the classifier: who coordinates, who is in,
-    and the year's amounts."""
+    what is left of a frame, and the year's amounts."""
+    if _LEFT.search(text):
+        return Topic.FRAME_LEFT
     if _WHO_COORDINATES.search(text):
         return Topic.COORDINATORS
     if _WHO_IS_IN.search(text):

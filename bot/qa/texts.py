@@ -18,10 +18,37 @@ SHARE = Localized(nb="Fordelt etter elevtall og barnetall", nn="Fordelt etter el
 COUNTS = Localized(nb="Elevtall / barnetall", nn="Elevtal / barnetal")
 KEY_GAVE = Localized(nb="Fordelingsnøkkelen ga", nn="Fordelingsnøkkelen gav")
 COORDINATION = Localized(nb="Koordinering (i tillegg)", nn="Koordinering (i tillegg)")
-USED = Localized(nb="Bundet opp / igjen", nn="Bunde opp / att")
-USED_UNKNOWN = Localized(
-    nb="vises når beslutningsgrunnlaget er registrert",
-    nn="blir vist når avgjerdsgrunnlaget er registrert",
+COMMITTED_SENT = Localized(
+    nb="Bundet opp (sendt, {reference})", nn="Bunde opp (sendt, {reference})"
+)
+COMMITTED_DRAFT = Localized(
+    nb="Bundet opp (utkast, ikke sendt)", nn="Bunde opp (utkast, ikkje sendt)"
+)
+COMMITTED_NONE = Localized(nb="Bundet opp", nn="Bunde opp")
+NOTHING_COMMITTED = Localized(
+    nb="kr 0 (beslutningsgrunnlaget er ikke påbegynt)",
+    nn="kr 0 (avgjerdsgrunnlaget er ikkje påbegynt)",
+)
+LEFT = Localized(nb="Igjen", nn="Att")
+LEFT_IF_SENT = Localized(nb="Igjen hvis utkastet sendes", nn="Att om utkastet blir sendt")
+KIND_OWNER = Localized(nb="– til eierne", nn="– til eigarane")
+KIND_UH = Localized(nb="– til UH", nn="– til UH")
+KIND_COORDINATION = Localized(nb="– til koordinering", nn="– til koordinering")
+LEFT_HEADLINE = Localized(
+    nb="Igjen: {left} av rammen på {frame}. Bundet opp: {committed} ({source}).",
+    nn="Att: {left} av ramma på {frame}. Bunde opp: {committed} ({source}).",
+)
+SOURCE_SENT = Localized(
+    nb="det sendte beslutningsgrunnlaget {reference}",
+    nn="det sende avgjerdsgrunnlaget {reference}",
+)
+SOURCE_DRAFT = Localized(
+    nb="utkastet til beslutningsgrunnlag, ikke sendt ennå",
+    nn="utkastet til avgjerdsgrunnlag, ikkje sendt enno",
+)
+SOURCE_NONE = Localized(
+    nb="ingen beslutningsgrunnlag er påbegynt ennå",
+    nn="ikkje noko avgjerdsgrunnlag er påbegynt enno",
 )
 MEMBER_OF = Localized(
     nb="{place} hører til kompetansenettverket {name}.",

@@ -23,6 +23,7 @@ Coordination money (koordinering) is shown beside each frame, never inside it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -217,3 +218,15 @@ def _amounts(region: RegionData, year: int) -> list[tuple[str, int | Decimal, Lo
             label = f"vedtatt ramme for «{network_id}»"
             found.append((label, counts.decided_ramme, (*at, "decided_ramme")))
     return found
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """What a network's beslutningsgrunnlag commits of its frame: the sum, the sum per budget
+    line kind ("budget_owner", "budget_uh", "budget_coordination"), and whether it was sent
+    (else it is a draft, and must be called one)."""
+
+    total: int
+    by_kind: dict[str, int]
+    sent: bool
+    reference: str | None = None

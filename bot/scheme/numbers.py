@@ -33,3 +33,47 @@ def parse_position(text: str, count: int) -> int | None:
     if number is None or not 1 <= number <= count:
         return None
     return number - 1
+
+
+# Amounts of money as people write them: «1 200 000», «1.200.000», «kr 1 200 000,-»,
+# «1,2 mill.», «1200000 kroner». Whole kroner only: øre and negatives are refused by name.
+_CURRENCY = re.compile(r"^(?:kr\.?|nok)\s*|\s*(?:kr\.?|kroner|nok)$")
+_NO_ORE = re.compile(r"\s*(?:,-|,–|\.-|,00|\.00)$")
+_DOTTED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+_MILLIONS = re.compile(r"^([0-9]+)(?:[,.]([0-9]+))?\s*(?:mill\.?|millioner|million|mnok|mill kr)$")
+_SIGNS = ("-", "−", "–")
+
+
+class AmountProblem(Exception):
+    """Why a text is not an amount of whole kroner: "negative", "ore", "too_large" or "nonsense"."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def parse_kroner(text: str) -> int:
+    """The whole kroner `text` names, 0 or more; raises AmountProblem saying why not."""
+    candidate = " ".join(text.casefold().split())
+    if candidate.startswith(_SIGNS) or any(f"kr {s}" in candidate for s in _SIGNS):
+        raise AmountProblem("negative")
+    for _ in range(2):  # «kr 1 200 000,-» and «1 200 000,- kr»
+        candidate = _NO_ORE.sub("", _CURRENCY.sub("", candidate).strip()).strip()
+    if candidate.startswith(_SIGNS):
+        raise AmountProblem("negative")
+    millions = _MILLIONS.fullmatch(candidate)
+    if millions:
+        whole, fraction = millions.group(1), millions.group(2) or ""
+        if len(fraction) > 6 or len(whole) > 6:
+            raise AmountProblem("ore" if len(fraction) > 6 else "too_large")
+        return int(whole) * 1_000_000 + int(fraction.ljust(6, "0") or "0")
+    if _DOTTED.fullmatch(candidate):
+        candidate = candidate.replace(".", "")
+    if re.fullmatch(r"[0-9 \u00a0\u202f\u2009]+[,.][0-9]{1,2}", candidate):
+        raise AmountProblem("ore")
+    number = parse_whole_number(candidate)
+    if number is None:
+        raise AmountProblem("too_large" if re.fullmatch(r"[0-9 ]{13,}", candidate) else "nonsense")
+    if number > 10**10:
+        raise AmountProblem("too_large")
+    return number

@@ -230,3 +230,36 @@ export_links = Table(
     Column("expires_at", UTCDateTime(), nullable=False),
     Column("used_at", UTCDateTime(), nullable=True),
 )
+
+# Beslutningsgrunnlag: one per network and grant year; `document` is its parts as JSON.
+decision_bases = Table(
+    "decision_bases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("network_id", String(64), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("reference", String(32), nullable=True, unique=True),
+    Column("late", Boolean, nullable=False, server_default=false()),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("sent_at", UTCDateTime(), nullable=True),
+    UniqueConstraint("network_id", "year", name="uq_decision_bases_network_year"),
+)
+
+# Every saved version of a beslutningsgrunnlag: who, when, what (the document after it).
+decision_basis_history = Table(
+    "decision_basis_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("basis_id", Integer, ForeignKey("decision_bases.id"), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("action", String(24), nullable=False),
+    Column("actor_id", String(256), nullable=False),
+    Column("actor_name", String(256), nullable=False, server_default=""),
+    Column("document", Text, nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
+    UniqueConstraint("basis_id", "version", name="uq_decision_basis_history_version"),
+)

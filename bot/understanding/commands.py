@@ -23,6 +23,9 @@ class Command(StrEnum):
     NETWORK_STATUS = "network_status"
     REMINDERS = "reminders"
     THANKS = "thanks"
+    DECISION_BASIS = "decision_basis"
+    DECISION_BASIS_OVERVIEW = "decision_basis_overview"
+    ADD_MEASURE = "add_measure"
 
 
 _PHRASES: dict[Command, frozenset[str]] = {
@@ -140,6 +143,42 @@ _PHRASES: dict[Command, frozenset[str]] = {
             "paminnelser",
         }
     ),
+    Command.DECISION_BASIS: frozenset(
+        {
+            "beslutningsgrunnlag",
+            "beslutningsgrunnlaget",
+            "beslutningsgrunnlaget vårt",
+            "vårt beslutningsgrunnlag",
+            "nytt beslutningsgrunnlag",
+            "åpne beslutningsgrunnlaget",
+            "fortsett beslutningsgrunnlaget",
+            "vis beslutningsgrunnlaget",
+            "avgjerdsgrunnlag",
+            "avgjerdsgrunnlaget",
+            "avgjerdsgrunnlaget vårt",
+            "nytt avgjerdsgrunnlag",
+            "opne avgjerdsgrunnlaget",
+            "fortset avgjerdsgrunnlaget",
+            "hald fram med avgjerdsgrunnlaget",
+            "vis avgjerdsgrunnlaget",
+            "bg",
+        }
+    ),
+    Command.DECISION_BASIS_OVERVIEW: frozenset(
+        {
+            "beslutningsgrunnlag for alle nettverk",
+            "beslutningsgrunnlag for alle nettverkene",
+            "beslutningsgrunnlagene",
+            "alle beslutningsgrunnlag",
+            "avgjerdsgrunnlag for alle nettverk",
+            "avgjerdsgrunnlag for alle nettverka",
+            "avgjerdsgrunnlaga",
+            "alle avgjerdsgrunnlag",
+        }
+    ),
+    Command.ADD_MEASURE: frozenset(
+        {"legg til tiltak", "legg til et tiltak", "legg til eit tiltak", "nytt tiltak"}
+    ),
     Command.NETWORK_STATUS: frozenset(
         {
             "status for nettverket",
@@ -245,3 +284,27 @@ def match_link(text: str) -> str | None:
         return None
     as_typed = _LINK_AS_TYPED.match(text)
     return as_typed.group(1) if as_typed else found.group(1)
+
+
+# «beslutningsgrunnlag for Fosen», «avgjerdsgrunnlaget til Namdal» (an administrator's way in).
+_BASIS_FOR = re.compile(
+    r"^(?:vis |åpne |opne )?(?:beslutningsgrunnlag|avgjerdsgrunnlag)(?:et)? (?:for|til|i) "
+    r"(?!alle\b|nettverket\b)(.+)$"
+)
+# «endre tiltak 2», «fjern tiltak 2», «slett tiltak 2».
+_MEASURE_OP = re.compile(r"^(endre|rediger|fjern|slett|ta bort) tiltak (?:nr )?([0-9]{1,3})$")
+
+
+def match_basis_for(text: str) -> str | None:
+    """The network named in «beslutningsgrunnlag for Fosen» (None for other messages)."""
+    found = _BASIS_FOR.match(command_key(text))
+    return found.group(1) if found else None
+
+
+def match_measure_op(text: str) -> str | None:
+    """«edit:2» or «remove:2» for «endre tiltak 2» or «fjern tiltak 2» (None otherwise)."""
+    found = _MEASURE_OP.match(command_key(text))
+    if found is None:
+        return None
+    op = "edit" if found.group(1) in ("endre", "rediger") else "remove"
+    return f"{op}:{int(found.group(2))}"

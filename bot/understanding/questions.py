@@ -18,6 +18,7 @@ class Topic(StrEnum):
     NEXT_DEADLINE = "next_deadline"
     CALENDAR = "calendar"  # every step of the cycle
     FRAME = "frame"  # one network's ramme
+    FRAME_LEFT = "frame_left"  # "hvor mye har vi igjen?", "hvor mye er bundet opp?"
     COUNTY = "county"  # every network's ramme, side by side
     SET_NETWORK = "set_network"  # "jeg hører til Fosen"
     MEMBERSHIP = "membership"  # "hvilket nettverk hører Røros til?"
