@@ -256,6 +256,11 @@ class DecisionBasisService:
 
         `base_version` is the version the card or step was made from (the current one when
         not given); `measure_id` names the tiltak of a "measure" part."""
+        base_version = basis.version if base_version is None else base_version
+        base = basis.document
+        if base_version != basis.version:
+            base = await self.store.version(basis.id, base_version) or basis.document
+        before = (measure(base, measure_id or 0) or {}) if part == "measure" else base
         parsed: dict[str, Any] = {}
         errors: dict[str, str] = {}
         warnings: dict[str, str] = {}
@@ -264,6 +269,8 @@ class DecisionBasisService:
             spec = FIELD_BY_NAME.get(name)
             if spec is None or spec not in FIELDS_OF[part]:
                 continue
+            if base is not basis.document and not raw.strip() and _empty(before.get(name)):
+                continue  # left empty on an old card: not a change (someone may have filled it)
             result = parse_answer(spec, raw, lang, year=basis.year, members=members)
             if result.error is not None:
                 errors[name] = result.error
@@ -271,10 +278,6 @@ class DecisionBasisService:
             parsed[name] = result.value
             if result.warning:
                 warnings[name] = result.warning
-        base_version = basis.version if base_version is None else base_version
-        base = basis.document if base_version == basis.version else None
-        if base is None:
-            base = await self.store.version(basis.id, base_version) or basis.document
         current = basis
         for _ in range(_RETRIES):
             document, conflicts = _apply(current.document, base, parsed, part, measure_id)
@@ -480,13 +483,22 @@ def _apply(
         target, before = document, base
     conflicts = []
     for name, value in parsed.items():
-        theirs, original = target.get(name), before.get(name)
-        if theirs != original and value not in (theirs, original):
+        theirs, original = _normal(target.get(name)), _normal(before.get(name))
+        if theirs != original and _normal(value) not in (theirs, original):
             conflicts.append(name)
             continue
-        if value != original or theirs == original:
+        if _normal(value) != original or theirs == original:
             target[name] = value
     return document, conflicts
+
+
+def _empty(value: Any) -> bool:
+    return value in (None, "", [])
+
+
+def _normal(value: Any) -> Any:
+    """Unanswered and answered empty count as the same when versions are compared."""
+    return None if _empty(value) else value
 
 
 def _check_timeline(

@@ -116,8 +116,14 @@ ENDS_BEFORE_START = Localized(
     nn="Sluttmånaden kan ikkje vere før startmånaden.",
 )
 STALE = Localized(
-    nb="Noen andre har lagret en nyere versjon (versjon {version}). Her er den nyeste.",
-    nn="Nokon andre har lagra ein nyare versjon (versjon {version}). Her er den nyaste.",
+    nb="Beslutningsgrunnlaget er endret etter at dette kortet ble laget (nå versjon {version}). "
+    "Her er den nyeste versjonen.",
+    nn="Avgjerdsgrunnlaget er endra etter at dette kortet vart laga (no versjon {version}). Her "
+    "er den nyaste versjonen.",
+)
+BUSY = Localized(
+    nb="Beslutningsgrunnlaget ble endret av flere samtidig, så ingenting ble lagret. Prøv igjen.",
+    nn="Avgjerdsgrunnlaget vart endra av fleire samstundes, så ingenting vart lagra. Prøv igjen.",
 )
 MERGED = Localized(
     nb="Noen andre lagret en nyere versjon mens du skrev. Endringene dine er lagt inn i den.",

@@ -297,9 +297,7 @@ class DecisionBasisFeature:
         try:
             fresh, measure_id = await self._service.add_measure(basis, editor_of(turn_context))
         except StaleBasis:
-            await turn_context.send_activity(
-                t.STALE.get(language(turn_context)).format(version="?")
-            )
+            await turn_context.send_activity(t.BUSY.get(language(turn_context)))
             return
         await self._part(turn_context, fresh, "measure", measure_id)
 
