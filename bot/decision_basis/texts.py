@@ -24,6 +24,7 @@ PART_TITLES = {
 }
 PART_OF = Localized(nb="Del {title} · {name} {year}", nn="Del {title} · {name} {year}")
 SAVE = Localized(nb="Lagre", nn="Lagre")
+OPTIONAL = Localized(nb=" (valgfritt)", nn=" (valfritt)")
 SEND = Localized(nb="Send inn", nn="Send inn")
 ADD_MEASURE = Localized(nb="Legg til tiltak", nn="Legg til tiltak")
 STEPS = Localized(nb="Steg for steg", nn="Steg for steg")
@@ -194,6 +195,7 @@ RECEIPT_REMINDERS = Localized(
     nb="Påminnelsene om beslutningsgrunnlaget stopper for {name}.",
     nn="Påminningane om avgjerdsgrunnlaget stoppar for {name}.",
 )
+LATE_NOTICE = Localized(nb="Sendt etter fristen {date}.", nn="Sendt etter fristen {date}.")
 LATE = Localized(
     nb="Sendt etter fristen {date}: det er merket som for sent.",
     nn="Sendt etter fristen {date}: det er merkt som for seint.",

@@ -321,7 +321,7 @@ def _input(
         shown = typed[spec.name]
     return FormInput(
         id=spec.name,
-        label=spec.label.get(lang) + ("" if spec.required else " (valgfritt)"),
+        label=spec.label.get(lang) + ("" if spec.required else t.OPTIONAL.get(lang)),
         kind=kind,
         value=shown,
         choices=choices,
@@ -415,7 +415,7 @@ def _money_facts(budget: Budget, lang: Lang) -> list[Fact]:
     return facts
 
 
-def notice_card(sent: StoredBasis, budget: Budget, name: str) -> FactsCard:
+def notice_card(sent: StoredBasis, budget: Budget, name: str, due: date | None) -> FactsCard:
     """Posted to the network's channel, its coordinators and the administrators (bokmål)."""
     frame = format_money(budget.frame.amount) if budget.frame else "–"
     return FactsCard(
@@ -428,7 +428,7 @@ def notice_card(sent: StoredBasis, budget: Budget, name: str) -> FactsCard:
         ),
         meter=meter(budget, "nb", sent.year),
         facts=_money_facts(budget, "nb"),
-        notes=[t.LATE.get("nb").format(date="1. februar")] if sent.late else [],
+        notes=[t.LATE_NOTICE.get("nb").format(date=format_date(due))] if sent.late and due else [],
     )
 
 

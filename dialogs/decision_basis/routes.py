@@ -365,14 +365,14 @@ class DecisionBasisFeature:
             late=sent.late,
         )
         reached = 0
+        due = self._service.deadline(sent)
         try:
-            card = self._cards.render(views.notice_card(sent, budget, name))
+            card = self._cards.render(views.notice_card(sent, budget, name, due))
             reached = await self._notify_admins(
                 card, "basis.sent", skip=editor.aad_id, network_id=sent.network_id
             )
         except Exception:  # the document is sent; a failed notice must not undo that
             log.exception("decision basis notice failed")
-        due = self._service.deadline(sent)
         receipt = views.receipt_card(sent, budget, name=name, reached=reached, lang=lang, due=due)
         await self._send(turn_context, receipt)
 
