@@ -32,6 +32,7 @@ from bot.store.db import create_engine
 from bot.store.decision_basis import DecisionBases
 from bot.store.deliveries import DeliveryOutbox
 from bot.store.export_links import ExportLinks
+from bot.store.frame_decisions import FrameDecisionsRepository
 from bot.store.locks import ConversationLocks
 from bot.store.migrate import upgrade_async
 from bot.store.needs import NeedsReports
@@ -45,12 +46,14 @@ from bot.teams.assembly import TeamsParts
 from bot.teams.handler import LagetBot
 from bot.understanding.knowledge import KnowledgeBase
 from bot.understanding.recognizer import Recognizer
+from bot.vedtak.service import VedtakService
 from cards.renderer import CardRenderer
 from dialogs.decision_basis.routes import DecisionBasisFeature
 from dialogs.needs.routes import NeedsFeature
 from dialogs.profile.routes import ProfileFeature
 from dialogs.qa.routes import QaFeature
 from dialogs.reminders.routes import RemindersFeature
+from dialogs.vedtak.routes import VedtakFeature
 from dialogs.welcome.routes import WelcomeFeature
 
 
@@ -69,6 +72,7 @@ class Laget:
     locks: ConversationLocks
     deliveries: DeliveryWorker
     exports: ExportService
+    vedtak: VedtakService
 
     async def close(self) -> None:
         """Release the database connections."""
@@ -97,7 +101,7 @@ async def build_laget(
     if migrate:
         await upgrade_async(settings.database_url)
     engine = create_engine(settings.database_url)
-    scheme = SchemeData(region, CountsRepository(engine))
+    scheme = SchemeData(region, CountsRepository(engine), FrameDecisionsRepository(engine))
     roles = RolesRepository(engine)
     references = ConversationReferences(engine)
     cards = CardRenderer()
@@ -133,6 +137,15 @@ async def build_laget(
         wake=deliveries.wake,
         clock=clock,
     )
+    vedtak = VedtakService(
+        scheme,
+        FrameDecisionsRepository(engine),
+        commitments=basis_service.committed,
+        notify=notifier,
+        render=cards.render,
+        clock=clock,
+    )
+    reminders.worker.add_pass("vedtak", vedtak.announce)
     audit = AuditLog(engine)
     exports = ExportService(
         ExportLinks(engine),
@@ -177,12 +190,14 @@ async def build_laget(
         clock=clock,
         audit=audit,
     )
+    vedtak_feature = VedtakFeature(vedtak, roles=roles, cards=cards, audit=audit)
     welcome = WelcomeFeature(cards)
     features = (
         welcome,
         ProfileFeature(teams.profiles, cards),
         needs,
         decision_basis,
+        vedtak_feature,
         reminders_feature,
         qa,
     )
@@ -199,4 +214,5 @@ async def build_laget(
         locks,
         deliveries,
         exports,
+        vedtak,
     )

@@ -79,6 +79,20 @@ class BasisPayload(BaseModel):
         return {key: str(value) for key, value in extra.items() if isinstance(value, str | int)}
 
 
+class VedtakPayload(BaseModel):
+    """«Registrer vedtaket»: an administrator's decided frame (the card's inputs beside it)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    action: Literal["vedtak"]
+    year: int = Field(ge=2000, le=2200)
+
+    def inputs(self) -> dict[str, str]:
+        """The card's input values, as text."""
+        extra = self.model_extra or {}
+        return {key: str(value) for key, value in extra.items() if isinstance(value, str | int)}
+
+
 class IntentPayload(BaseModel):
     """A «Mente du …?» choice: answer the stored question as this intent ("none": none fits)."""
 
@@ -128,6 +142,7 @@ Payload = Annotated[
     AskPayload
     | NeedsPayload
     | BasisPayload
+    | VedtakPayload
     | ReminderPayload
     | IntentPayload
     | FeedbackPayload

@@ -64,6 +64,8 @@ async def run(args: argparse.Namespace, settings: Settings, console: Console) ->
             # A pass can take a while (Teams' rate limits, Retry-After): show that it works.
             with console.status("Sender påminnelser …"):
                 report = await laget.reminders.worker.run_once(moment)
+                # Notices the pass queued (a vedtak) go out now, within the same rate limits.
+                await laget.deliveries.run_once(moment)
             sent = report.get("sent", 0)
             console.print(f"Påminnelser {moment.astimezone(OSLO):%Y-%m-%d %H:%M}: {sent} sendt.")
             details = pass_summary(dict(report))

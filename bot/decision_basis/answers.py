@@ -15,7 +15,7 @@ from typing import Any
 
 from bot.decision_basis.form import MONTHS, BasisField
 from bot.scheme.models import Lang, Localized
-from bot.scheme.numbers import AmountProblem, parse_kroner, parse_position
+from bot.scheme.numbers import AMOUNT_PROBLEMS, AmountProblem, parse_kroner, parse_position
 from bot.scheme.privacy import (
     CHILD_NAME_WARNING,
     ID_NUMBER_REFUSAL,
@@ -35,23 +35,6 @@ UNKNOWN_CHOICE = Localized(
     nn="Kjenner ikkje att «{part}». Vel frå lista.",
 )
 PICK_ONE_OR_MORE = Localized(nb="Velg minst ett svar.", nn="Vel minst eitt svar.")
-AMOUNT_PROBLEMS = {
-    "negative": Localized(
-        nb="Beløpet kan ikke være negativt. Skriv 0 eller mer.",
-        nn="Beløpet kan ikkje vere negativt. Skriv 0 eller meir.",
-    ),
-    "ore": Localized(
-        nb="Skriv hele kroner, uten øre (for eksempel «1 200 000»).",
-        nn="Skriv heile kroner, utan øre (til dømes «1 200 000»).",
-    ),
-    "too_large": Localized(nb="Det beløpet er for stort.", nn="Det beløpet er for stort."),
-    "nonsense": Localized(
-        nb="Skriv et beløp i hele kroner, for eksempel «400 000», «kr 1 200 000,-» eller "
-        "«1,2 mill.».",
-        nn="Skriv eit beløp i heile kroner, til dømes «400 000», «kr 1 200 000,-» eller "
-        "«1,2 mill.».",
-    ),
-}
 NOT_A_MONTH = Localized(
     nb="Skriv måned og år, for eksempel «mars 2027».",
     nn="Skriv månad og år, til dømes «mars 2027».",

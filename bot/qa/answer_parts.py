@@ -10,6 +10,7 @@ from bot.scheme import (
     Frame,
     Lang,
     Network,
+    example_data_note,
     format_date,
     format_days_left,
     format_money,
@@ -34,6 +35,10 @@ def municipality(network: Network, place: str | None) -> str | None:
 def frame_facts(frame: Frame, lang: Lang, committed: Commitment | None = None) -> list[Fact]:
     """How the frame was computed, then what the beslutningsgrunnlag commits and what is left."""
     status = (t.STATUS_ESTIMATED if frame.status == "estimated" else t.STATUS_DECIDED).get(lang)
+    if frame.entered_vedtak and frame.decided_on is not None:
+        status = t.STATUS_DECIDED_ON.get(lang).format(
+            date=format_date(frame.decided_on, lang), reference=frame.decision_reference
+        )
     facts = [
         Fact(title=t.STATUS.get(lang), value=status),
         Fact(title=t.BASE.get(lang), value=format_money(frame.grunntilskudd)),
@@ -74,6 +79,22 @@ def commitment_facts(frame: Frame, committed: Commitment | None, lang: Lang) -> 
         ),
         Fact(title=left, value=format_money(frame.amount - committed.total)),
     ]
+
+
+def frame_headline(frame: Frame, lang: Lang) -> str:
+    """«Estimert ramme: kr …», «Vedtatt ramme: kr …» with the vedtak's date when entered."""
+    if frame.entered_vedtak and frame.decided_on is not None:
+        return t.DECIDED_ON.get(lang).format(
+            amount=format_money(frame.amount), date=format_date(frame.decided_on, lang)
+        )
+    return t.FRAME_AMOUNT[frame.status].get(lang).format(amount=format_money(frame.amount))
+
+
+def frame_warning(frame: Frame, lang: Lang) -> str | None:
+    """Example data said so; an administrator's vedtak is never called example data."""
+    if not frame.example_data:
+        return None
+    return t.ENTERED_NOT_EXAMPLE.get(lang) if frame.entered_vedtak else example_data_note(lang)
 
 
 def left_headline(frame: Frame, committed: Commitment | None, lang: Lang) -> str:

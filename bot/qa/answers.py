@@ -13,7 +13,15 @@ from datetime import date, datetime
 
 from bot.profile.model import UserProfile
 from bot.qa import texts as t
-from bot.qa.answer_parts import due_text, fallback, frame_facts, left_headline, municipality
+from bot.qa.answer_parts import (
+    due_text,
+    fallback,
+    frame_facts,
+    frame_headline,
+    frame_warning,
+    left_headline,
+    municipality,
+)
 from bot.scheme import (
     AllocationError,
     Lang,
@@ -29,7 +37,7 @@ from bot.scheme import (
     oslo_today,
 )
 from bot.scheme.counts import ImportedCounts
-from bot.scheme.money import Commitment
+from bot.scheme.money import Commitment, describe_difference
 from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.scheme.scheme_data import SchemeData
 from bot.understanding.questions import Question, Topic
@@ -182,13 +190,16 @@ class SchemeAnswers:
         )
         notes += self._imported_note(imported, network.id, lang)
         committed = await self._commitments(network.id, year)
-        headline = t.FRAME_AMOUNT[frame.status].get(lang).format(amount=format_money(frame.amount))
+        headline = frame_headline(frame, lang)
         if question.topic is Topic.FRAME_LEFT:
             headline = left_headline(frame, committed, lang)
+        difference = describe_difference(allocation, lang)
+        if difference:
+            notes.append(difference)
         card = FactsCard(
             title=t.FRAME_TITLE.get(lang).format(name=network.name, year=year),
             headline=headline,
-            warning=example_data_note(lang) if frame.example_data else None,
+            warning=frame_warning(frame, lang),
             facts=frame_facts(frame, lang, committed),
             notes=notes,
             source=t.SOURCE.get(lang).format(source=self._data.region.source),
@@ -221,7 +232,10 @@ class SchemeAnswers:
             headline=t.COUNTY_HEADLINE.get(lang).format(count=len(bars), total=format_money(total)),
             bars=bars,
             warning=example_data_note(lang) if allocation.example_data else None,
-            notes=self._imported_note(imported, None, lang),
+            notes=[
+                *self._imported_note(imported, None, lang),
+                *filter(None, [describe_difference(allocation, lang)]),
+            ],
             source=t.SOURCE.get(lang).format(source=self._data.region.source),
         )
         return Reply(fallback(card), card)

@@ -13,6 +13,16 @@ STATUS_ESTIMATED = Localized(
     nn="estimert (rekna ut frå elevtal og barnetal)",
 )
 STATUS_DECIDED = Localized(nb="vedtatt", nn="vedteken")
+STATUS_DECIDED_ON = Localized(nb="vedtatt {date} ({reference})", nn="vedteken {date} ({reference})")
+DECIDED_ON = Localized(
+    nb="Vedtatt ramme: {amount} (vedtak {date})", nn="Vedteken ramme: {amount} (vedtak {date})"
+)
+ENTERED_NOT_EXAMPLE = Localized(
+    nb="Den vedtatte rammen er lagt inn av administratoren. Tallene i beregningen (elevtall, "
+    "barnetall, fordelingsnøkkelen) er eksempeldata.",
+    nn="Den vedtekne ramma er lagd inn av administratoren. Tala i utrekninga (elevtal, "
+    "barnetal, fordelingsnøkkelen) er eksempeldata.",
+)
 BASE = Localized(nb="Grunntilskudd", nn="Grunntilskot")
 SHARE = Localized(nb="Fordelt etter elevtall og barnetall", nn="Fordelt etter elevtal og barnetal")
 COUNTS = Localized(nb="Elevtall / barnetall", nn="Elevtal / barnetal")

@@ -120,6 +120,7 @@ PASS_COUNTS = {
     "cancelled": "avlyst",
     "closed": "kort oppdatert",
     "expired_leases": "utløpte lån",
+    "vedtak": "vedtak kunngjort",
 }
 
 

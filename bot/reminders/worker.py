@@ -17,7 +17,7 @@ import os
 import socket
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Protocol, cast
 
@@ -89,6 +89,12 @@ class ReminderWorker:
         self._batch_size = batch_size
         self._slots = asyncio.Semaphore(concurrency)
         self._clock = clock
+        self._passes: list[tuple[str, Callable[[datetime], Awaitable[int]]]] = []
+
+    def add_pass(self, name: str, run: Callable[[datetime], Awaitable[int]]) -> None:
+        """Run `run(now)` at the end of every pass (e.g. announcing decided frames); its count
+        is reported under `name`. A failure there is logged and does not stop the pass."""
+        self._passes.append((name, run))
 
     async def run(self, interval: float, stop: asyncio.Event) -> None:
         """Run a pass every `interval` seconds until `stop` is set (a failed pass is logged)."""
@@ -114,6 +120,11 @@ class ReminderWorker:
             states = await asyncio.gather(*(self._deliver(r, progress, now) for r in batch))
             report.update(states)
         report["closed"] = await self._close_cards(progress, now)
+        for name, run in self._passes:
+            try:
+                report[name] = await run(now)
+            except Exception:
+                log.exception("extra pass failed", extra={"pass": name})
         log.info("reminder pass", extra={"worker_id": self.worker_id, "report": dict(report)})
         return report
 

@@ -139,6 +139,9 @@ class NetworkYear(_Model):
     elevtall: Count
     barnetall: Count
     decided_ramme: Kroner | None = None
+    # Set when an administrator entered the vedtak (`laget frame decide`), not in data files.
+    decided_on: dt.date | None = None
+    decision_reference: str | None = None
     deadlines: dict[str, dt.date] = {}  # the network's dates this year for locally set steps
 
 

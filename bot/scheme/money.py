@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
@@ -31,7 +32,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from bot.scheme.formatting import format_money
-from bot.scheme.models import Loc, RegionData, SchemeError, Weights
+from bot.scheme.models import Lang, Loc, Localized, RegionData, SchemeError, Weights
 
 FrameStatus = Literal["estimated", "decided"]
 
@@ -58,6 +59,13 @@ class Frame(BaseModel):
     decided: int | None
     koordinering: int
     example_data: bool
+    decided_on: date | None = None  # when an administrator entered the vedtak
+    decision_reference: str | None = None
+
+    @property
+    def entered_vedtak(self) -> bool:
+        """True when the decided frame was entered by an administrator (never example data)."""
+        return self.decided is not None and self.decided_on is not None
 
     @property
     def status(self) -> FrameStatus:
@@ -169,6 +177,8 @@ def compute_allocation(region: RegionData, year: int) -> Allocation:
             grunntilskudd=data.grunntilskudd,
             estimated=data.grunntilskudd + shares[network.id],
             decided=data.networks[network.id].decided_ramme,
+            decided_on=data.networks[network.id].decided_on,
+            decision_reference=data.networks[network.id].decision_reference,
             koordinering=koordinering[network.id],
             example_data=data.example_data or network.example_data,
         )
@@ -230,3 +240,28 @@ class Commitment:
     by_kind: dict[str, int]
     sent: bool
     reference: str | None = None
+
+
+_DIFFERENCE = Localized(
+    nb="Rammene går ikke opp: til sammen {shown} er vist som rammer (vedtatte og estimerte), "
+    "men {pool} skal fordeles til nettverkene, et avvik på {difference} ({direction}).",
+    nn="Rammene går ikkje opp: til saman {shown} er viste som rammer (vedtekne og estimerte), "
+    "men {pool} skal fordelast til nettverka, eit avvik på {difference} ({direction}).",
+)
+_MORE = Localized(nb="mer enn det som fordeles", nn="meir enn det som blir fordelt")
+_LESS = Localized(nb="ufordelt", nn="ufordelt")
+
+
+def describe_difference(allocation: Allocation, lang: Lang = "nb") -> str | None:
+    """A sentence saying by how much the frames shown miss what is distributed (None when
+    they add up to the krone)."""
+    difference = allocation.difference
+    if difference == 0:
+        return None
+    shown = sum(frame.amount for frame in allocation.frames)
+    return _DIFFERENCE.get(lang).format(
+        shown=format_money(shown),
+        pool=format_money(allocation.pool),
+        difference=format_money(abs(difference)),
+        direction=(_LESS if difference > 0 else _MORE).get(lang),
+    )

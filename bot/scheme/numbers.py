@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.scheme.models import Localized
+
 MAX_DIGITS = 12  # more than any count, total or amount in the scheme
 # Digits, in groups of three after the first when spaced (a space, a no-break or thin space).
 _SPACED = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f\u2009][0-9]{3})+")
@@ -50,6 +52,26 @@ class AmountProblem(Exception):
     def __init__(self, kind: str) -> None:
         super().__init__(kind)
         self.kind = kind
+
+
+# Why an amount was refused, as said at the field (keys of AmountProblem.kind).
+AMOUNT_PROBLEMS = {
+    "negative": Localized(
+        nb="Beløpet kan ikke være negativt. Skriv 0 eller mer.",
+        nn="Beløpet kan ikkje vere negativt. Skriv 0 eller meir.",
+    ),
+    "ore": Localized(
+        nb="Skriv hele kroner, uten øre (for eksempel «1 200 000»).",
+        nn="Skriv heile kroner, utan øre (til dømes «1 200 000»).",
+    ),
+    "too_large": Localized(nb="Det beløpet er for stort.", nn="Det beløpet er for stort."),
+    "nonsense": Localized(
+        nb="Skriv et beløp i hele kroner, for eksempel «400 000», «kr 1 200 000,-» eller "
+        "«1,2 mill.».",
+        nn="Skriv eit beløp i heile kroner, til dømes «400 000», «kr 1 200 000,-» eller "
+        "«1,2 mill.».",
+    ),
+}
 
 
 def parse_kroner(text: str) -> int:

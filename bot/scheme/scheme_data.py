@@ -11,25 +11,39 @@ from datetime import datetime
 
 from bot.scheme import Allocation, RegionData, compute_allocation, current_cycle_year
 from bot.scheme.counts import Counts, CountsStore, ImportedCounts
+from bot.scheme.decisions import FrameDecision, FrameDecisions, NoDecisions
 from bot.scheme.models import NetworkYear
 
 
 class SchemeData:
     """One region's data with the imported counts applied."""
 
-    def __init__(self, region: RegionData, counts: CountsStore) -> None:
+    def __init__(
+        self,
+        region: RegionData,
+        counts: CountsStore,
+        decisions: FrameDecisions | None = None,
+    ) -> None:
         self.region = region
         self._counts = counts
+        self.decisions = decisions or NoDecisions()
 
     async def region_with_counts(self, year: int) -> tuple[RegionData, ImportedCounts | None]:
-        """The region with `year`'s imported counts in place of the files' counts."""
+        """The region with `year`'s imported counts in place of the files' counts, and the
+        frames an administrator decided in place of the files' `decided_ramme`."""
         imported = await self._counts.get(self.region.id, year)
         data = self.region.years.get(year)
-        if imported is None or data is None:
+        if data is None:
             return self.region, imported
+        decided = await self.decisions.for_year(self.region.id, year)
+        if imported is None and not decided:
+            return self.region, imported
+        counts = imported.counts if imported is not None else {}
         networks = {
-            network_id: _with_counts(counts, imported.counts.get(network_id))
-            for network_id, counts in data.networks.items()
+            network_id: _with_decision(
+                _with_counts(numbers, counts.get(network_id)), decided.get(network_id)
+            )
+            for network_id, numbers in data.networks.items()
         }
         years = {**self.region.years, year: data.model_copy(update={"networks": networks})}
         return self.region.model_copy(update={"years": years}), imported
@@ -53,4 +67,16 @@ def _with_counts(counts: NetworkYear, imported: Counts | None) -> NetworkYear:
         return counts
     return counts.model_copy(
         update={"elevtall": imported.elevtall, "barnetall": imported.barnetall}
+    )
+
+
+def _with_decision(counts: NetworkYear, decision: FrameDecision | None) -> NetworkYear:
+    if decision is None:
+        return counts
+    return counts.model_copy(
+        update={
+            "decided_ramme": decision.amount,
+            "decided_on": decision.decided_on,
+            "decision_reference": decision.reference,
+        }
     )

@@ -6,9 +6,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     CursorResult,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -262,4 +264,22 @@ decision_basis_history = Table(
     Column("document", Text, nullable=False),
     Column("at", UTCDateTime(), nullable=False),
     UniqueConstraint("basis_id", "version", name="uq_decision_basis_history_version"),
+)
+
+# Frames decided by Statsforvalteren (vedtak), entered by an administrator; `announced_at` is
+# set once the decision's card has been queued for the network (exactly once per decision).
+decided_frames = Table(
+    "decided_frames",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("region_id", String(64), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("network_id", String(64), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("decided_on", Date, nullable=False),
+    Column("reference", String(64), nullable=False),
+    Column("entered_by", String(256), nullable=False),
+    Column("entered_at", UTCDateTime(), nullable=False),
+    Column("announced_at", UTCDateTime(), nullable=True),
+    UniqueConstraint("region_id", "year", "network_id", name="uq_decided_frames_network_year"),
 )

@@ -26,6 +26,7 @@ class Command(StrEnum):
     DECISION_BASIS = "decision_basis"
     DECISION_BASIS_OVERVIEW = "decision_basis_overview"
     ADD_MEASURE = "add_measure"
+    REGISTER_VEDTAK = "register_vedtak"
 
 
 _PHRASES: dict[Command, frozenset[str]] = {
@@ -174,6 +175,18 @@ _PHRASES: dict[Command, frozenset[str]] = {
             "avgjerdsgrunnlag for alle nettverka",
             "avgjerdsgrunnlaga",
             "alle avgjerdsgrunnlag",
+        }
+    ),
+    Command.REGISTER_VEDTAK: frozenset(
+        {
+            "registrer vedtak",
+            "registrer vedtaket",
+            "legg inn vedtak",
+            "legg inn vedtaket",
+            "nytt vedtak",
+            "vedtatt ramme",
+            "registrer vedtatt ramme",
+            "legg inn vedteken ramme",
         }
     ),
     Command.ADD_MEASURE: frozenset(
