@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,8 +16,10 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.audit import cli_actor
+from bot.decision_basis.service import DecisionBasisService
 from bot.needs.export import write_csv, write_xlsx
 from bot.scheme import (
     AllocationError,
@@ -28,6 +31,7 @@ from bot.scheme import (
     format_date,
     format_money,
     load_region,
+    oslo_today,
 )
 from bot.scheme.counts import Counts
 from bot.scheme.counts_csv import parse_counts_csv
@@ -36,8 +40,10 @@ from bot.scheme.roles import RoleAssignment
 from bot.scheme.scheme_data import SchemeData
 from bot.settings import Settings
 from bot.store.audit import AuditLog
+from bot.store.completions import Completions
 from bot.store.counts import CountsRepository
 from bot.store.db import create_engine
+from bot.store.decision_basis import DecisionBases
 from bot.store.migrate import upgrade_async
 from bot.store.needs import NeedsReports
 from bot.store.roles import RolesRepository
@@ -79,6 +85,30 @@ def add_commands(commands: Any) -> None:
     needs.add_argument(
         "--out", type=Path, help="filen (standard: behovsmeldinger-NETTVERK-ÅR.FORMAT)"
     )
+    basis = export.add_parser(
+        "decision-basis",
+        help="beslutningsgrunnlagene for et år: regneark, CSV eller Word-dokumenter",
+        description="Eksporterer sendte beslutningsgrunnlag og utkast (merket «utkast») for et "
+        "tilskuddsår. Nettverk som ikke har startet, står bare i oversikten.",
+    )
+    basis.add_argument(
+        "--year", metavar="ÅR", help="tilskuddsåret, for eksempel 2027 (standard: året som pågår)"
+    )
+    basis.add_argument(
+        "--format",
+        choices=["xlsx", "csv", "docx"],
+        default="xlsx",
+        help="xlsx: arket «Oversikt» og ett ark per nettverk med dokument; csv: én rad per "
+        "nettverk og én per tiltak; docx: ett Word-dokument per nettverk (standard: xlsx)",
+    )
+    basis.add_argument(
+        "--out",
+        type=Path,
+        metavar="STI",
+        help="xlsx og csv: filen (standard: beslutningsgrunnlag-ÅR.FORMAT); docx: en mappe, som "
+        "lages om den mangler, med én fil per nettverk, beslutningsgrunnlag-NETTVERK-ÅR.docx "
+        "(standard: beslutningsgrunnlag-ÅR)",
+    )
 
     audit = commands.add_parser("audit", help="revisjonslogg: hvem gjorde hva, og når")
     audit.add_argument("--limit", type=int, default=100)
@@ -115,7 +145,11 @@ async def run(args: argparse.Namespace, settings: Settings, console: Console) ->
             "frame": lambda: _frame(scheme, args, console),
             "data": lambda: _import(scheme, args.file, args.year, console, audit),
             "roles": lambda: _roles(RolesRepository(engine), region, args, console, audit),
-            "export": lambda: _export(NeedsReports(engine), scheme, args, console, audit),
+            "export": lambda: (
+                _export_decision_basis(engine, scheme, args, console, audit)
+                if args.export_command == "decision-basis"
+                else _export(NeedsReports(engine), scheme, args, console, audit)
+            ),
             "audit": lambda: _audit_list(audit, args, console),
         }
         result: int = await handlers[args.command]()
@@ -301,6 +335,93 @@ async def _export(
     )
     noun = "behovsmelding" if count == 1 else "behovsmeldinger"
     console.print(f"Skrev {count} {noun} fra {network.name} for {year} til {out}.")
+    return 0
+
+
+def _year_arg(text: str | None, scheme: SchemeData) -> int:
+    """The --year given (four digits), or the grant year under way."""
+    if text is None:
+        return scheme.cycle_year(_now())
+    if not re.fullmatch(r"\d{4}", text.strip()):
+        raise CliError(
+            f"«{text}» er ikke et gyldig år. Skriv året med fire sifre, for eksempel --year 2027."
+        )
+    return int(text)
+
+
+async def _export_decision_basis(
+    engine: AsyncEngine,
+    scheme: SchemeData,
+    args: argparse.Namespace,
+    console: Console,
+    audit: AuditLog,
+) -> int:
+    # Imported here: python-docx is for this command only, and `laget serve` never loads it.
+    from bot.decision_basis import export  # noqa: PLC0415
+
+    year = _year_arg(args.year, scheme)
+    bases = DecisionBases(engine)
+    service = DecisionBasisService(
+        bases,
+        scheme=scheme,
+        roles=RolesRepository(engine),
+        needs=bases,
+        marks=Completions(engine),
+        clock=_now,
+    )
+    with console.status(f"Henter beslutningsgrunnlagene for {year} …") as status:
+        data = await export.gather(service, year, oslo_today(_now()))
+        documents = data.documents
+        if not documents:
+            message = f"Ingen nettverk har startet på beslutningsgrunnlaget for {year} ennå."
+            if year not in scheme.region.years:
+                known = ", ".join(str(y) for y in sorted(scheme.region.years))
+                message += f" Det finnes heller ingen datafil for {year} (år med data: {known})."
+            raise CliError(message + " Ingenting ble skrevet.")
+        status.update(f"Skriver {args.format} …")
+        out: Path = args.out or Path(
+            f"beslutningsgrunnlag-{year}" + ("" if args.format == "docx" else f".{args.format}")
+        )
+        if args.format == "docx":
+            if out.exists() and not out.is_dir():
+                raise CliError(f"{out} er en fil. Med --format docx er --out en mappe.")
+            written = export.write_docx_files(out, data)
+        else:
+            if out.is_dir():
+                raise CliError(f"{out} er en mappe. Med --format {args.format} er --out en fil.")
+            if args.format == "csv":
+                export.write_csv(out, data)
+            else:
+                export.write_xlsx(out, data)
+            written = [out]
+    states = [entry.row.state for entry in documents]
+    sent = sum(1 for state in states if state in ("sent", "sent_late"))
+    drafts = len(states) - sent
+    await audit.record(
+        "decision_basis.exported",
+        actor=cli_actor(),
+        subject=str(year),
+        year=year,
+        format=args.format,
+        networks=[entry.row.network_id for entry in documents],
+        sent=sent,
+        drafts=drafts,
+        file=str(out),
+    )
+    waiting = len(data.entries) - len(documents)
+    counted = f"{sent} sendt, {drafts} utkast"
+    if waiting:
+        counted += f"; {waiting} nettverk har ikke startet"
+    if args.format == "docx":
+        noun = "Word-dokument" if len(written) == 1 else "Word-dokumenter"
+        console.print(f"Skrev {len(written)} {noun} for {year} til {out}/ ({counted}):")
+        for path in written:
+            console.print(f"  {path.name}")
+    else:
+        console.print(
+            f"Skrev beslutningsgrunnlagene for {year} til {out}: {len(documents)} nettverk "
+            f"({counted})."
+        )
     return 0
 
 

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from bot.needs.form import FIELDS, FieldSpec, display_value
 from bot.needs.model import Status, StoredReport
 from bot.scheme import format_date, oslo_today
+from bot.scheme.cells import csv_text
 
 HEADERS = ["Referanse", "Sendt", "Etter fristen", *(spec.label.nb for spec in FIELDS)]
 
@@ -57,26 +58,13 @@ def rows(reports: Sequence[StoredReport]) -> list[list[str]]:
     ]
 
 
-# What makes a spreadsheet read a CSV cell as a formula (OWASP: CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_cell(value: str) -> str:
-    """A cell Excel shows as text: one that would start a formula gets a leading apostrophe.
-
-    «=HYPERLINK(...)» from an owner must not run on the coordinator's machine, and an answer
-    written as a list («- tidlig innsats») would otherwise show as #NAVN?.
-    """
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
-
-
 def write_csv(path: Path, reports: Sequence[StoredReport]) -> int:
     """Write a CSV (UTF-8 with BOM and `;`, as Excel in Norway opens it); returns the row count."""
     table = rows(reports)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(HEADERS)
-        writer.writerows([[_csv_cell(value) for value in row] for row in table])
+        writer.writerows([[csv_text(value) for value in row] for row in table])
     return len(table)
 
 
