@@ -21,6 +21,7 @@ from bot.qa.service import QaService
 from bot.reminders.assembly import Reminders
 from bot.reminders.assembly import assemble as assemble_reminders
 from bot.reminders.sender import Sender
+from bot.reporting.service import ReportService
 from bot.scheme import load_region
 from bot.scheme.scheme_data import SchemeData
 from bot.settings import Settings
@@ -29,7 +30,7 @@ from bot.store.channel_links import ChannelLinks
 from bot.store.completions import Completions
 from bot.store.counts import CountsRepository
 from bot.store.db import create_engine
-from bot.store.decision_basis import DecisionBases
+from bot.store.decision_basis import REPORT_TABLES, DecisionBases
 from bot.store.deliveries import DeliveryOutbox
 from bot.store.export_links import ExportLinks
 from bot.store.frame_decisions import FrameDecisionsRepository
@@ -53,6 +54,7 @@ from dialogs.needs.routes import NeedsFeature
 from dialogs.profile.routes import ProfileFeature
 from dialogs.qa.routes import QaFeature
 from dialogs.reminders.routes import RemindersFeature
+from dialogs.reporting.routes import ReportingFeature
 from dialogs.vedtak.routes import VedtakFeature
 from dialogs.welcome.routes import WelcomeFeature
 
@@ -191,6 +193,18 @@ async def build_laget(
         audit=audit,
     )
     vedtak_feature = VedtakFeature(vedtak, roles=roles, cards=cards, audit=audit)
+    reporting = ReportingFeature(
+        ReportService(
+            DecisionBases(engine, REPORT_TABLES),
+            bases=bases,
+            scheme=scheme,
+            roles=roles,
+            marks=completions,
+            clock=clock,
+        ),
+        cards=cards,
+        audit=audit,
+    )
     welcome = WelcomeFeature(cards)
     features = (
         welcome,
@@ -198,6 +212,7 @@ async def build_laget(
         needs,
         decision_basis,
         vedtak_feature,
+        reporting,
         reminders_feature,
         qa,
     )

@@ -79,6 +79,28 @@ class BasisPayload(BaseModel):
         return {key: str(value) for key, value in extra.items() if isinstance(value, str | int)}
 
 
+ReportOp = Literal["summary", "form", "save", "confirm_send", "send"]
+ReportPart = Literal["measure", "conditions", "evaluation"]
+
+
+class ReportPayload(BaseModel):
+    """A report (rapportering) button; a card form's inputs arrive beside these keys."""
+
+    model_config = ConfigDict(extra="allow")
+
+    action: Literal["report"]
+    op: ReportOp
+    report: Id
+    version: int = Field(default=0, ge=0, le=MAX_ID)
+    part: ReportPart | None = None
+    measure: int = Field(default=0, ge=0, le=MAX_ID)
+
+    def inputs(self) -> dict[str, str]:
+        """The card's input values (everything that is not a payload key), as text."""
+        extra = self.model_extra or {}
+        return {key: str(value) for key, value in extra.items() if isinstance(value, str | int)}
+
+
 class VedtakPayload(BaseModel):
     """«Registrer vedtaket»: an administrator's decided frame (the card's inputs beside it)."""
 
@@ -142,6 +164,7 @@ Payload = Annotated[
     AskPayload
     | NeedsPayload
     | BasisPayload
+    | ReportPayload
     | VedtakPayload
     | ReminderPayload
     | IntentPayload
@@ -192,5 +215,15 @@ def basis_action(
     """The `data` of a beslutningsgrunnlag button."""
     payload = BasisPayload(
         action="basis", op=op, basis=basis, version=version, part=part, measure=measure
+    )
+    return payload.model_dump(exclude_none=True)
+
+
+def report_action(
+    op: ReportOp, report: int, version: int = 0, *, part: ReportPart | None = None, measure: int = 0
+) -> dict[str, Any]:
+    """The `data` of a report button."""
+    payload = ReportPayload(
+        action="report", op=op, report=report, version=version, part=part, measure=measure
     )
     return payload.model_dump(exclude_none=True)

@@ -15,7 +15,13 @@ from typing import Any
 
 from bot.decision_basis.form import MONTHS, BasisField
 from bot.scheme.models import Lang, Localized
-from bot.scheme.numbers import AMOUNT_PROBLEMS, AmountProblem, parse_kroner, parse_position
+from bot.scheme.numbers import (
+    AMOUNT_PROBLEMS,
+    AmountProblem,
+    parse_kroner,
+    parse_position,
+    parse_whole_number,
+)
 from bot.scheme.privacy import (
     CHILD_NAME_WARNING,
     ID_NUMBER_REFUSAL,
@@ -35,6 +41,11 @@ UNKNOWN_CHOICE = Localized(
     nn="Kjenner ikkje att «{part}». Vel frå lista.",
 )
 PICK_ONE_OR_MORE = Localized(nb="Velg minst ett svar.", nn="Vel minst eitt svar.")
+NOT_A_COUNT = Localized(
+    nb="Skriv et helt tall, 0 eller mer.", nn="Skriv eit heilt tal, 0 eller meir."
+)
+# «ca 150», «omtrent 150»: an estimate is a number all the same.
+_ABOUT = re.compile(r"^(?:ca\.?|cirka|omtrent|om lag|rundt|anslagsvis)\s+", re.IGNORECASE)
 NOT_A_MONTH = Localized(
     nb="Skriv måned og år, for eksempel «mars 2027».",
     nn="Skriv månad og år, til dømes «mars 2027».",
@@ -82,6 +93,8 @@ def parse_answer(  # noqa: PLR0911  (one return per kind of field)
         return _money(text, lang)
     if spec.kind == "month":
         return _month(text, lang, year)
+    if spec.kind == "count":
+        return _count(text, lang)
     if spec.kind == "choices":
         return _choices(spec.choice_labels("nb"), spec.choice_labels("nn"), text, lang)
     if spec.kind == "owners":
@@ -109,6 +122,13 @@ def _money(text: str, lang: Lang) -> Parsed:
         return Parsed(value=parse_kroner(text))
     except AmountProblem as problem:
         return Parsed(error=AMOUNT_PROBLEMS[problem.kind].get(lang))
+
+
+def _count(text: str, lang: Lang) -> Parsed:
+    number = parse_whole_number(_ABOUT.sub("", text))
+    if number is None or number > 1_000_000:
+        return Parsed(error=NOT_A_COUNT.get(lang))
+    return Parsed(value=number)
 
 
 def _month(text: str, lang: Lang, year: int) -> Parsed:

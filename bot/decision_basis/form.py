@@ -16,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from bot.scheme.formatting import format_money
+from bot.scheme.formatting import format_money, format_number
 from bot.scheme.models import Lang, Localized
 from bot.scheme.vocabulary import TOPICS, UH_PARTNERS, same
 
-Kind = Literal["text", "long_text", "choices", "owners", "money", "month"]
+Kind = Literal["text", "long_text", "choices", "owners", "money", "month", "count"]
 Part = Literal["header", "measure", "conditions", "evaluation"]
 PARTS: tuple[Part, ...] = ("header", "measure", "conditions", "evaluation")
 BUDGET_KINDS = ("budget_owner", "budget_uh", "budget_coordination")
@@ -363,7 +363,7 @@ def month_label(value: str, lang: Lang = "nb") -> str:
         return value
 
 
-def display_value(spec: BasisField, value: Any, lang: Lang = "nb") -> str:
+def display_value(spec: BasisField, value: Any, lang: Lang = "nb") -> str:  # noqa: PLR0911  (one return per kind)
     """A stored value as Norwegian text (for summaries and exports)."""
     if value is None or value in ("", []):
         return "–"
@@ -376,4 +376,6 @@ def display_value(spec: BasisField, value: Any, lang: Lang = "nb") -> str:
         return format_money(int(value))
     if spec.kind == "month":
         return month_label(str(value), lang)
+    if spec.kind == "count":
+        return format_number(int(value))
     return str(value)

@@ -67,16 +67,22 @@ class BasisVersion:
     document: dict[str, Any]
 
 
-def reference_for(basis_id: int, year: int) -> str:
-    """The reference a sent beslutningsgrunnlag gets, e.g. "BG-2027-0003"."""
-    return f"BG-{year}-{basis_id:04d}"
+def reference_for(basis_id: int, year: int, prefix: str = "BG") -> str:
+    """The reference a sent document gets, e.g. "BG-2027-0003" (a report: "RP-2027-0003")."""
+    return f"{prefix}-{year}-{basis_id:04d}"
 
 
 class BasisStore(Protocol):
     """Where beslutningsgrunnlag are kept, every saved version with them."""
 
-    async def open(self, network_id: str, year: int, editor: Editor) -> StoredBasis:
-        """The network's document for the year, made (empty) if there is none yet."""
+    async def open(
+        self,
+        network_id: str,
+        year: int,
+        editor: Editor,
+        initial: dict[str, Any] | None = None,
+    ) -> StoredBasis:
+        """The network's document for the year, made (from `initial`, else empty) if new."""
         ...
 
     async def get(self, basis_id: int) -> StoredBasis | None:

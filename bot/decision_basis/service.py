@@ -22,10 +22,10 @@ from bot.decision_basis.form import (
     BUDGET_KINDS,
     CONDITIONS,
     EVALUATION,
-    FIELD_BY_NAME,
     FIELDS_OF,
     HEADER,
     MEASURE,
+    BasisField,
     Part,
     empty_document,
     measure,
@@ -256,47 +256,19 @@ class DecisionBasisService:
 
         `base_version` is the version the card or step was made from (the current one when
         not given); `measure_id` names the tiltak of a "measure" part."""
-        base_version = basis.version if base_version is None else base_version
-        base = basis.document
-        if base_version != basis.version:
-            base = await self.store.version(basis.id, base_version) or basis.document
-        before = (measure(base, measure_id or 0) or {}) if part == "measure" else base
-        parsed: dict[str, Any] = {}
-        errors: dict[str, str] = {}
-        warnings: dict[str, str] = {}
-        members = self.members(basis.network_id)
-        for name, raw in values.items():
-            spec = FIELD_BY_NAME.get(name)
-            if spec is None or spec not in FIELDS_OF[part]:
-                continue
-            if base is not basis.document and not raw.strip() and _empty(before.get(name)):
-                continue  # left empty on an old card: not a change (someone may have filled it)
-            result = parse_answer(spec, raw, lang, year=basis.year, members=members)
-            if result.error is not None:
-                errors[name] = result.error
-                continue
-            parsed[name] = result.value
-            if result.warning:
-                warnings[name] = result.warning
-        current = basis
-        for _ in range(_RETRIES):
-            document, conflicts = _apply(current.document, base, parsed, part, measure_id)
-            _check_timeline(document, measure_id, parsed, errors, lang)
-            action = "changed" if current.status is Status.SENT else "saved"
-            outcome = await self.store.save(
-                current.id, current.version, document, editor=editor, action=action
-            )
-            if outcome is WriteOutcome.DONE:
-                fresh = await self.store.get(current.id)
-                if fresh is None:  # saved a moment ago, and documents are never deleted
-                    raise StaleBasis
-                merged = current.version != base_version
-                return PartSaved(fresh, errors, warnings, conflicts, merged)
-            newer = await self.store.get(current.id)
-            if newer is None:
-                raise StaleBasis
-            current = newer
-        raise StaleBasis
+        return await save_fields(
+            self.store,
+            basis,
+            FIELDS_OF[part],
+            values,
+            editor,
+            lang=lang,
+            in_measure=part == "measure",
+            base_version=base_version,
+            measure_id=measure_id,
+            members=self.members(basis.network_id),
+            check=_check_timeline,
+        )
 
     async def add_measure(self, basis: StoredBasis, editor: Editor) -> tuple[StoredBasis, int]:
         """A new, empty tiltak at the end; returns the document and the tiltak's id."""
@@ -464,17 +436,82 @@ class DecisionBasisService:
         return dict(sorted(totals.items(), key=lambda item: -item[1]))
 
 
+Check = Callable[[dict[str, Any], int | None, dict[str, Any], dict[str, str], Lang], None]
+
+
+async def save_fields(
+    store: BasisStore,
+    basis: StoredBasis,
+    specs: tuple[BasisField, ...],
+    values: dict[str, str],
+    editor: Editor,
+    *,
+    lang: Lang,
+    in_measure: bool,
+    base_version: int | None,
+    measure_id: int | None,
+    members: tuple[str, ...] = (),
+    check: Check | None = None,
+) -> PartSaved:
+    """Read the answers to `specs` (one part of a document, the tiltak `measure_id` when
+    `in_measure`), store the valid ones on top of the newest version, merging with what others
+    saved since `base_version`; report errors, warnings and clashes per field. Used by the
+    beslutningsgrunnlag and the report alike."""
+    base_version = basis.version if base_version is None else base_version
+    base = basis.document
+    if base_version != basis.version:
+        base = await store.version(basis.id, base_version) or basis.document
+    before = (measure(base, measure_id or 0) or {}) if in_measure else base
+    by_name = {spec.name: spec for spec in specs}
+    parsed: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    warnings: dict[str, str] = {}
+    for name, raw in values.items():
+        spec = by_name.get(name)
+        if spec is None:
+            continue
+        if base is not basis.document and not raw.strip() and _empty(before.get(name)):
+            continue  # left empty on an old card: not a change (someone may have filled it)
+        result = parse_answer(spec, raw, lang, year=basis.year, members=members)
+        if result.error is not None:
+            errors[name] = result.error
+            continue
+        parsed[name] = result.value
+        if result.warning:
+            warnings[name] = result.warning
+    current = basis
+    for _ in range(_RETRIES):
+        document, conflicts = _apply(current.document, base, parsed, in_measure, measure_id)
+        if check is not None:
+            check(document, measure_id, parsed, errors, lang)
+        action = "changed" if current.status is Status.SENT else "saved"
+        outcome = await store.save(
+            current.id, current.version, document, editor=editor, action=action
+        )
+        if outcome is WriteOutcome.DONE:
+            fresh = await store.get(current.id)
+            if fresh is None:  # saved a moment ago, and documents are never deleted
+                raise StaleBasis
+            merged = current.version != base_version
+            return PartSaved(fresh, errors, warnings, conflicts, merged)
+        newer = await store.get(current.id)
+        if newer is None:
+            raise StaleBasis
+        current = newer
+    raise StaleBasis
+
+
 def _apply(
     current: dict[str, Any],
     base: dict[str, Any],
     parsed: dict[str, Any],
-    part: Part,
+    in_measure: bool,
     measure_id: int | None,
 ) -> tuple[dict[str, Any], list[str]]:
     """`parsed` applied on top of `current`; a field that someone else changed since `base`
     (and that this change also changes, differently) keeps their value and is reported."""
     document = copy.deepcopy(current) if current else empty_document()
-    if part == "measure":
+    if in_measure:
         target = measure(document, measure_id or 0)
         before = measure(base, measure_id or 0) or {}
         if target is None:  # removed meanwhile: nothing to change

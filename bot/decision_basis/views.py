@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from bot.decision_basis import texts as t
+from bot.decision_basis.answers import PICK_ONE_OR_MORE, REQUIRED
 from bot.decision_basis.form import (
     FIELDS_OF,
     BasisField,
@@ -270,7 +271,7 @@ def part_form(
     source = measure(basis.document, measure_id or 0) if part == "measure" else basis.document
     source = source or {}
     inputs = [
-        _input(
+        form_input(
             spec,
             source.get(spec.name),
             lang=lang,
@@ -292,7 +293,7 @@ def part_form(
     )
 
 
-def _input(
+def form_input(
     spec: BasisField,
     value: Any,
     *,
@@ -302,6 +303,8 @@ def _input(
     warnings: dict[str, str],
     typed: dict[str, str],
 ) -> FormInput:
+    """One field as a card input, prefilled (what was typed and refused wins), with its
+    error or warning."""
     kind = {"long_text": "multiline", "choices": "choices", "owners": "choices"}.get(
         spec.kind, "text"
     )
@@ -311,7 +314,7 @@ def _input(
     elif spec.kind == "owners":
         choices = [(member, member) for member in members]
         shown = ",".join(value or [])
-    elif spec.kind == "money":
+    elif spec.kind in ("money", "count"):
         shown = "" if value in (None, "") else str(value)
         choices = []
     else:
@@ -328,6 +331,7 @@ def _input(
         required=spec.required and spec.kind not in ("choices", "owners"),
         max_length=spec.max_length if spec.kind in ("text", "long_text") else 40,
         error=errors.get(spec.name),
+        error_message=(PICK_ONE_OR_MORE if kind == "choices" else REQUIRED).get(lang),
         warning=warnings.get(spec.name),
     )
 

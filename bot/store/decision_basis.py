@@ -1,4 +1,7 @@
-"""Stored beslutningsgrunnlag: one per network and year, every version kept, sent once.
+"""Stored beslutningsgrunnlag and reports: one per network and year, every version kept, sent once.
+
+The same repository keeps both kinds of document, each in its own pair of tables
+(`BASIS_TABLES`, `REPORT_TABLES`).
 
 Each change bumps `version`, and every write names the version it was made from, so a stale
 button or a second editor changes nothing by accident (`WriteOutcome.STALE`); the service then
@@ -9,10 +12,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
@@ -26,26 +30,54 @@ from bot.decision_basis.model import (
     WriteOutcome,
     reference_for,
 )
-from bot.store.tables import decision_bases, decision_basis_history, needs_reports
+from bot.store.tables import (
+    decision_bases,
+    decision_basis_history,
+    needs_reports,
+    report_history,
+    reports,
+)
+
+
+@dataclass(frozen=True)
+class DocumentTables:
+    """Where one kind of document lives: its table, its history, and its reference prefix."""
+
+    table: Table
+    history: Table
+    key: str  # the history's column naming the document
+    prefix: str
+
+
+BASIS_TABLES = DocumentTables(decision_bases, decision_basis_history, "basis_id", "BG")
+REPORT_TABLES = DocumentTables(reports, report_history, "report_id", "RP")
 
 
 class DecisionBases:
-    """The repository of beslutningsgrunnlag."""
+    """The repository of beslutningsgrunnlag (or, given REPORT_TABLES, of reports)."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, tables: DocumentTables = BASIS_TABLES) -> None:
         self._engine = engine
+        self._tables = tables
 
-    async def open(self, network_id: str, year: int, editor: Editor) -> StoredBasis:
-        """The network's document for the year, made (empty) if there is none yet."""
+    async def open(
+        self,
+        network_id: str,
+        year: int,
+        editor: Editor,
+        initial: dict[str, Any] | None = None,
+    ) -> StoredBasis:
+        """The network's document for the year, made (from `initial`, else empty) if new."""
         found = await self.find(network_id, year)
         if found is not None:
             return found
         now = datetime.now(UTC)
-        document = empty_document()
+        document = initial if initial is not None else empty_document()
+        table = self._tables.table
         async with self._engine.begin() as connection:
             dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
             result = await connection.execute(
-                dialect.insert(decision_bases)
+                dialect.insert(table)
                 .values(
                     network_id=network_id,
                     year=year,
@@ -56,11 +88,11 @@ class DecisionBases:
                     updated_at=now,
                 )
                 .on_conflict_do_nothing()
-                .returning(decision_bases.c.id)
+                .returning(table.c.id)
             )
             made = result.scalar_one_or_none()
             if made is not None:
-                await _history(
+                await self._history(
                     connection, made, version=1, action="created", editor=editor, document=document
                 )
         found = await self.find(network_id, year)
@@ -70,19 +102,19 @@ class DecisionBases:
 
     async def get(self, basis_id: int) -> StoredBasis | None:
         """One document by id."""
-        found = await self._many(decision_bases.c.id == basis_id)
+        found = await self._many(self._tables.table.c.id == basis_id)
         return found[0] if found else None
 
     async def find(self, network_id: str, year: int) -> StoredBasis | None:
         """The network's document for the year, if one was started."""
         found = await self._many(
-            (decision_bases.c.network_id == network_id) & (decision_bases.c.year == year)
+            (self._tables.table.c.network_id == network_id) & (self._tables.table.c.year == year)
         )
         return found[0] if found else None
 
     async def in_year(self, year: int) -> list[StoredBasis]:
         """Every document of a grant year."""
-        return await self._many(decision_bases.c.year == year)
+        return await self._many(self._tables.table.c.year == year)
 
     async def save(
         self, basis_id: int, version: int, document: dict[str, Any], *, editor: Editor, action: str
@@ -105,7 +137,7 @@ class DecisionBases:
         now = datetime.now(UTC)
         values = {
             "status": Status.SENT,
-            "reference": reference_for(basis_id, basis.year),
+            "reference": reference_for(basis_id, basis.year, self._tables.prefix),
             "late": late,
             "sent_at": now,
             "updated_at": now,
@@ -116,7 +148,7 @@ class DecisionBases:
             values=values,
             editor=editor,
             action="sent",
-            condition=decision_bases.c.status == Status.DRAFT,
+            condition=self._tables.table.c.status == Status.DRAFT,
         )
         fresh = await self.get(basis_id)
         if outcome is WriteOutcome.STALE and fresh is not None and fresh.status is Status.SENT:
@@ -125,9 +157,9 @@ class DecisionBases:
 
     async def version(self, basis_id: int, version: int) -> dict[str, Any] | None:
         """The document as it was at `version`."""
-        query = select(decision_basis_history.c.document).where(
-            (decision_basis_history.c.basis_id == basis_id)
-            & (decision_basis_history.c.version == version)
+        history = self._tables.history
+        query = select(history.c.document).where(
+            (history.c[self._tables.key] == basis_id) & (history.c.version == version)
         )
         async with self._engine.connect() as connection:
             found = (await connection.execute(query)).scalar_one_or_none()
@@ -135,10 +167,11 @@ class DecisionBases:
 
     async def history(self, basis_id: int) -> list[BasisVersion]:
         """Every kept version, oldest first."""
+        history = self._tables.history
         query = (
-            select(decision_basis_history)
-            .where(decision_basis_history.c.basis_id == basis_id)
-            .order_by(decision_basis_history.c.version)
+            select(history)
+            .where(history.c[self._tables.key] == basis_id)
+            .order_by(history.c.version)
         )
         async with self._engine.connect() as connection:
             rows = (await connection.execute(query)).mappings().all()
@@ -180,10 +213,11 @@ class DecisionBases:
         action: str,
         condition: Any,
     ) -> WriteOutcome:
+        table = self._tables.table
         statement = (
-            update(decision_bases)
-            .where(decision_bases.c.id == basis_id)
-            .where(decision_bases.c.version == version)
+            update(table)
+            .where(table.c.id == basis_id)
+            .where(table.c.version == version)
             .values(**values, version=version + 1)
         )
         if condition is not None:
@@ -193,11 +227,9 @@ class DecisionBases:
             if result.rowcount != 1:
                 return WriteOutcome.STALE
             document = (
-                await connection.execute(
-                    select(decision_bases.c.document).where(decision_bases.c.id == basis_id)
-                )
+                await connection.execute(select(table.c.document).where(table.c.id == basis_id))
             ).scalar_one()
-            await _history(
+            await self._history(
                 connection,
                 basis_id,
                 version=version + 1,
@@ -208,36 +240,37 @@ class DecisionBases:
         return WriteOutcome.DONE
 
     async def _many(self, condition: Any) -> list[StoredBasis]:
-        query = select(decision_bases).where(condition).order_by(decision_bases.c.network_id)
+        table = self._tables.table
+        query = select(table).where(condition).order_by(table.c.network_id)
         async with self._engine.connect() as connection:
             rows = (await connection.execute(query)).mappings().all()
         return [_basis(row) for row in rows]
 
+    async def _history(
+        self,
+        connection: AsyncConnection,
+        basis_id: int,
+        *,
+        version: int,
+        action: str,
+        editor: Editor,
+        document: dict[str, Any],
+    ) -> None:
+        await connection.execute(
+            insert(self._tables.history).values(
+                **{self._tables.key: basis_id},
+                version=version,
+                action=action,
+                actor_id=editor.id,
+                actor_name=editor.name,
+                document=_json(document),
+                at=datetime.now(UTC),
+            )
+        )
+
 
 def _json(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False)
-
-
-async def _history(
-    connection: AsyncConnection,
-    basis_id: int,
-    *,
-    version: int,
-    action: str,
-    editor: Editor,
-    document: dict[str, Any],
-) -> None:
-    await connection.execute(
-        insert(decision_basis_history).values(
-            basis_id=basis_id,
-            version=version,
-            action=action,
-            actor_id=editor.id,
-            actor_name=editor.name,
-            document=_json(document),
-            at=datetime.now(UTC),
-        )
-    )
 
 
 def _basis(row: Any) -> StoredBasis:

@@ -283,3 +283,36 @@ decided_frames = Table(
     Column("announced_at", UTCDateTime(), nullable=True),
     UniqueConstraint("region_id", "year", "network_id", name="uq_decided_frames_network_year"),
 )
+
+# Reports (rapportering) to Statsforvalteren: one per network and grant year, prefilled from
+# the sent beslutningsgrunnlag; `document` is its parts as JSON. Every version is kept.
+reports = Table(
+    "reports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("network_id", String(64), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("document", Text, nullable=False),
+    Column("reference", String(32), nullable=True, unique=True),
+    Column("late", Boolean, nullable=False, server_default=false()),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("sent_at", UTCDateTime(), nullable=True),
+    UniqueConstraint("network_id", "year", name="uq_reports_network_year"),
+)
+
+report_history = Table(
+    "report_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("report_id", Integer, ForeignKey("reports.id"), nullable=False, index=True),
+    Column("version", Integer, nullable=False),
+    Column("action", String(24), nullable=False),
+    Column("actor_id", String(256), nullable=False),
+    Column("actor_name", String(256), nullable=False, server_default=""),
+    Column("document", Text, nullable=False),
+    Column("at", UTCDateTime(), nullable=False),
+    UniqueConstraint("report_id", "version", name="uq_report_history_version"),
+)

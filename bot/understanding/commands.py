@@ -27,6 +27,8 @@ class Command(StrEnum):
     DECISION_BASIS_OVERVIEW = "decision_basis_overview"
     ADD_MEASURE = "add_measure"
     REGISTER_VEDTAK = "register_vedtak"
+    REPORT = "report"
+    REPORTS_OVERVIEW = "reports_overview"
 
 
 _PHRASES: dict[Command, frozenset[str]] = {
@@ -177,6 +179,34 @@ _PHRASES: dict[Command, frozenset[str]] = {
             "alle avgjerdsgrunnlag",
         }
     ),
+    Command.REPORT: frozenset(
+        {
+            "rapport",
+            "rapporten",
+            "rapporten vår",
+            "vår rapport",
+            "ny rapport",
+            "rapportering",
+            "rapporteringa",
+            "rapporteringen",
+            "skriv rapport",
+            "skriv rapporten",
+            "åpne rapporten",
+            "opne rapporten",
+            "fortsett rapporten",
+            "fortset rapporten",
+        }
+    ),
+    Command.REPORTS_OVERVIEW: frozenset(
+        {
+            "rapporter for alle nettverk",
+            "rapportar for alle nettverk",
+            "alle rapporter",
+            "alle rapportar",
+            "rapportene",
+            "rapportane",
+        }
+    ),
     Command.REGISTER_VEDTAK: frozenset(
         {
             "registrer vedtak",
@@ -321,3 +351,15 @@ def match_measure_op(text: str) -> str | None:
         return None
     op = "edit" if found.group(1) in ("endre", "rediger") else "remove"
     return f"{op}:{int(found.group(2))}"
+
+
+# «rapport for Fosen», «rapporten til PPT-ledernettverket» (an administrator's way in).
+_REPORT_FOR = re.compile(
+    r"^(?:vis |åpne |opne )?rapport(?:en)? (?:for|til|frå|fra) (?!alle\b)(.+)$"
+)
+
+
+def match_report_for(text: str) -> str | None:
+    """The network (or PPT-ledernettverket) named in «rapport for Fosen»."""
+    found = _REPORT_FOR.match(command_key(text))
+    return found.group(1) if found else None

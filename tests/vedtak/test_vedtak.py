@@ -113,7 +113,7 @@ async def test_a_decided_frame_is_announced_once_and_answered_as_vedtatt(
     answer = texts(await tell(april, fosen_coordinator, "hva er rammen vår?"))
     assert f"Vedtatt ramme: {format_money(600_000)} (vedtak 15. april 2027)" in answer
     assert "vedtatt 15. april 2027 (SF 2027/1234)" in answer
-    assert f"Igjen" in answer and format_money(600_000 - COMMITTED) in answer
+    assert "Igjen" in answer and format_money(600_000 - COMMITTED) in answer
     assert "Den vedtatte rammen er lagt inn av administratoren." in answer
     assert "Merk: tallene er eksempeldata" not in answer
     assert "Rammene går ikke opp" in answer

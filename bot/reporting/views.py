@@ -1,0 +1,273 @@
+"""The report's cards, as view-models, in bokmål or nynorsk: the summary (used against what was
+committed, per tiltak and per budget line, with a meter), one form per part, the confirmation,
+the receipt and the administrators' overview."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from bot.decision_basis.form import measure, measures, position
+from bot.decision_basis.model import Status, StoredBasis
+from bot.decision_basis.views import form_input
+from bot.reporting import texts as t
+from bot.reporting.form import FIELDS_OF, Part, committed, missing, used
+from bot.reporting.service import Sums
+from bot.scheme import Lang, format_date, format_money, oslo_today
+from cards.payloads import ReportOp, report_action
+from cards.views import Button, ChoiceCard, Fact, FactsCard, FormCard, Meter, shorten
+
+MAX_MEASURE_BUTTONS = 4  # with the conditions and the evaluation: six, as many as a card shows
+
+
+def _title(report: StoredBasis, name: str, lang: Lang) -> str:
+    return t.TITLE.get(lang).format(name=name, year=report.year)
+
+
+def _state(report: StoredBasis, lang: Lang) -> str:
+    if report.status is Status.DRAFT or report.sent_at is None:
+        return t.STATE_DRAFT.get(lang)
+    template = t.STATE_SENT_LATE if report.late else t.STATE_SENT
+    day = format_date(oslo_today(report.sent_at), lang)
+    return template.get(lang).format(date=day, reference=report.reference)
+
+
+def _data(
+    op: ReportOp, report: StoredBasis, part: Part | None = None, measure_id: int = 0
+) -> dict[str, Any]:
+    return report_action(op, report.id, report.version, part=part, measure=measure_id)
+
+
+def part_title(report: StoredBasis, part: Part, lang: Lang, measure_id: int = 0) -> str:
+    """«Tiltak 2», «Slik ble vilkårene oppfylt», «Evalueringen»."""
+    return t.PART_TITLES[part].get(lang).format(number=position(report.document, measure_id))
+
+
+def _goal(found: dict[str, Any], lang: Lang, limit: int = 40) -> str:
+    goal = str(found.get("goal", "") or "")
+    return shorten(goal, limit) if goal else t.NEW_MEASURE.get(lang)
+
+
+def meter(sums: Sums, lang: Lang) -> Meter:
+    """Used against committed (against the frame when nothing was committed)."""
+    limit = sums.committed or (sums.frame.amount if sums.frame else 0)
+    percent = round(100 * sums.used / limit) if limit else 0
+    return Meter(
+        label=t.USED.get(lang),
+        value=t.USED_LINE.get(lang).format(
+            used=format_money(sums.used), committed=format_money(limit), percent=percent
+        ),
+        percent=percent,
+        over=bool(limit) and sums.used > limit,
+    )
+
+
+def summary_card(
+    report: StoredBasis, sums: Sums, *, name: str, lang: Lang, due: date | None
+) -> FactsCard:
+    """The report at a glance."""
+    document = report.document
+    facts = [
+        Fact(
+            title=t.PART_TITLES["measure"].get(lang).format(number=number),
+            value=t.MEASURE_USED.get(lang).format(
+                goal=_goal(found, lang, 50),
+                used=format_money(used(found)),
+                committed=format_money(committed(found)),
+            ),
+        )
+        for number, found in enumerate(measures(document), 1)
+    ]
+    facts += [
+        Fact(
+            title=t.KIND_LABELS[kind].get(lang),
+            value=f"{format_money(spent)} / {format_money(bound)}",
+        )
+        for kind, (spent, bound) in sums.by_kind.items()
+    ]
+    notes = []
+    reference = document.get("basis_reference")
+    if reference:
+        notes.append(t.PREFILLED.get(lang).format(reference=reference))
+    elif not any(m.get("goal") for m in measures(document)):
+        notes.append(t.NOT_PREFILLED.get(lang).format(year=report.year))
+    if sums.frame is not None:
+        notes.append(
+            t.USED_AGAINST_FRAME.get(lang).format(
+                used=format_money(sums.used), frame=format_money(sums.frame.amount)
+            )
+        )
+    if report.status is Status.DRAFT:
+        gaps = missing(document)
+        if gaps:
+            parts = [_gap_title(report, key, lang) for key in gaps]
+            notes.append(t.MISSING.get(lang).format(parts=", ".join(parts)))
+        else:
+            notes.append(t.READY.get(lang))
+        if due is not None:
+            notes.append(t.DEADLINE.get(lang).format(date=format_date(due, lang)))
+    example = sums.frame is not None and sums.frame.example_data and not sums.frame.decided
+    choices = [
+        Button(
+            title=t.MEASURE_BUTTON.get(lang).format(number=number, goal=_goal(found, lang, 30)),
+            data=_data("form", report, "measure", int(found["id"])),
+        )
+        for number, found in enumerate(measures(document)[:MAX_MEASURE_BUTTONS], 1)
+    ]
+    choices += [
+        Button(
+            title=t.EDIT.get(lang).format(title=part_title(report, part, lang)),
+            data=_data("form", report, part),
+        )
+        for part in ("conditions", "evaluation")
+    ]
+    buttons = []
+    if report.status is Status.DRAFT:
+        buttons.append(Button(title=t.SEND.get(lang), data=_data("confirm_send", report)))
+    return FactsCard(
+        title=_title(report, name, lang),
+        headline=_state(report, lang),
+        meter=meter(sums, lang),
+        facts=facts,
+        notes=notes,
+        warning=t.EXAMPLE.get(lang) if example else None,
+        choices=choices,
+        buttons=buttons,
+    )
+
+
+def _gap_title(report: StoredBasis, key: str, lang: Lang) -> str:
+    part, _, measure_id = key.partition(":")
+    return part_title(report, part, lang, int(measure_id or 0))  # type: ignore[arg-type]
+
+
+def part_form(
+    report: StoredBasis,
+    part: Part,
+    *,
+    name: str,
+    lang: Lang,
+    measure_id: int = 0,
+    errors: dict[str, str] | None = None,
+    warnings: dict[str, str] | None = None,
+    values: dict[str, str] | None = None,
+) -> FormCard:
+    """One part as a card form, prefilled."""
+    source = measure(report.document, measure_id) if part == "measure" else report.document
+    source = source or {}
+    intro = [_state(report, lang)]
+    if part == "measure":
+        bound = source.get("committed") or {}
+        intro.append(
+            " · ".join(
+                t.KIND_LINE.get(lang).format(
+                    label=t.KIND_LABELS[kind].get(lang),
+                    used=format_money(int(source.get(used_kind, 0) or 0)),
+                    committed=format_money(int(bound.get(kind, 0) or 0)),
+                )
+                for used_kind, kind in (
+                    ("used_owner", "budget_owner"),
+                    ("used_uh", "budget_uh"),
+                    ("used_coordination", "budget_coordination"),
+                )
+            )
+        )
+    inputs = [
+        form_input(
+            spec,
+            source.get(spec.name),
+            lang=lang,
+            members=(),
+            errors=errors or {},
+            warnings=warnings or {},
+            typed=values or {},
+        )
+        for spec in FIELDS_OF[part]
+    ]
+    return FormCard(
+        title=f"{part_title(report, part, lang, measure_id)} · {_title(report, name, lang)}",
+        intro=intro,
+        error_summary=t.ERRORS.get(lang) if errors else None,
+        inputs=inputs,
+        submit=Button(title=t.SAVE.get(lang), data=_data("save", report, part, measure_id)),
+    )
+
+
+def confirm_card(report: StoredBasis, sums: Sums, lang: Lang) -> ChoiceCard:
+    """«Sende rapporten til Statsforvalteren?»"""
+    return ChoiceCard(
+        title=t.CONFIRM_TITLE.get(lang),
+        text=t.CONFIRM_TEXT.get(lang).format(
+            measures=len(measures(report.document)),
+            used=format_money(sums.used),
+            committed=format_money(sums.committed),
+        ),
+        choices=[Button(title=t.CONFIRM_YES.get(lang), data=_data("send", report))],
+    )
+
+
+def receipt_card(
+    sent: StoredBasis,
+    sums: Sums,
+    *,
+    name: str,
+    lang: Lang,
+    due: date | None,
+    party_is_network: bool,
+) -> FactsCard:
+    """The receipt: reference, date, the sums; the reminders stop."""
+    day = format_date(oslo_today(sent.sent_at), lang) if sent.sent_at else ""
+    notes = [t.RECEIPT_REMINDERS.get(lang).format(name=name)] if party_is_network else []
+    if sent.late and due is not None:
+        notes.insert(0, t.LATE.get(lang).format(date=format_date(due, lang)))
+    return FactsCard(
+        title=t.RECEIPT_TITLE.get(lang).format(reference=sent.reference),
+        headline=t.RECEIPT_HEADLINE.get(lang).format(name=name, year=sent.year, date=day),
+        meter=meter(sums, lang),
+        facts=[
+            Fact(
+                title=t.KIND_LABELS[kind].get(lang),
+                value=f"{format_money(spent)} / {format_money(bound)}",
+            )
+            for kind, (spent, bound) in sums.by_kind.items()
+        ],
+        notes=notes,
+    )
+
+
+def overview_card(
+    rows: list[tuple[str, StoredBasis | None]], year: int, due: date | None, lang: Lang
+) -> FactsCard:
+    """Every network's report (and PPT-ledernettverket's): its state and what it used."""
+    facts = []
+    counts = {"sent": 0, "sent_late": 0, "draft": 0}
+    for name, report in rows:
+        if report is None:
+            state = "not_started"
+        elif report.status is Status.SENT:
+            state = "sent_late" if report.late else "sent"
+        else:
+            state = "draft"
+        if state in counts:
+            counts[state] += 1
+        spent = sum(used(m) for m in measures(report.document)) if report else 0
+        facts.append(
+            Fact(
+                title=name,
+                value=t.OVERVIEW_ROW.get(lang).format(
+                    state=t.STATES[state].get(lang), used=format_money(spent)
+                ),
+            )
+        )
+    return FactsCard(
+        title=t.OVERVIEW_TITLE.get(lang).format(year=year),
+        headline=t.OVERVIEW_HEADLINE.get(lang).format(
+            sent=counts["sent"] + counts["sent_late"],
+            count=len(rows),
+            late=counts["sent_late"],
+            drafts=counts["draft"],
+            date=format_date(due, lang) if due else "–",
+        ),
+        facts=facts,
+        notes=[t.EXPORT_HINT.get(lang).format(year=year)],
+    )
