@@ -3,9 +3,11 @@
 `laget serve` runs on a fresh SQLite database, the Agents Playground (npm, pinned in
 e2e/package.json) speaks to it as Teams does, and Playwright clicks and types in the
 Playground's page like a person: the welcome card on install, a question answered with a card,
-a behovsmelding filled in and sent through the card form, a deadline reminder arriving in the
-team's General channel after a coordinator linked it, and that card updated in place to «Levert»
-once the coordinator marked the step as done. Screenshots go to artifacts/e2e/.
+a behovsmelding filled in and sent through the card form, a deadline reminder for the
+beslutningsgrunnlag arriving in the team's General channel after a coordinator linked it, the
+coordinator writing and sending the beslutningsgrunnlag through its cards in the 1:1 chat (the
+channel told at once), and the channel's reminder card updated in place to «Levert» by the next
+reminder pass. Screenshots go to artifacts/e2e/.
 """
 
 from __future__ import annotations
@@ -187,6 +189,22 @@ class Journey:
         exact = self.page.get_by_text(title, exact=True)
         return self.page.locator(CARD).filter(has=exact).last
 
+    async def press(self, card: Locator, title: str) -> Locator:
+        """Press the button `title` on `card`; the first card Laget answers with."""
+        cards = self.page.locator(CARD)
+        before = await cards.count()
+        await card.get_by_role("button", name=title, exact=True).click()
+
+        async def answered() -> bool:
+            return await cards.count() > before
+
+        await tools.wait_until(answered, timeout=20, what=f"Laget's card after «{title}»")
+        return cards.nth(before)
+
+    async def conversation(self, name: str | re.Pattern[str]) -> None:
+        """Open a conversation of the Playground's side bar (a chat or a team's channel)."""
+        await self.page.get_by_role("treeitem", name=name).click()
+
     async def shot(self, name: str, element: Locator | None = None) -> None:
         """A screenshot of the page, with `element` in view (the window grown to hold it)."""
         viewport = self.page.viewport_size
@@ -196,6 +214,19 @@ class Journey:
             await self.page.set_viewport_size(tall)
         if element is not None:
             await element.scroll_into_view_if_needed()
+            # All of it, not just its top (a card under a newer post, at a channel's end).
+            now, box = self.page.viewport_size, await element.bounding_box()
+            if (
+                now is not None
+                and box is not None
+                and box["y"] + box["height"] + 40 > now["height"]
+            ):
+                grown: ViewportSize = {
+                    "width": now["width"],
+                    "height": int(box["y"] + box["height"]) + 40,
+                }
+                await self.page.set_viewport_size(grown)
+                await element.scroll_into_view_if_needed()
         await self.page.screenshot(path=self.shots / f"{name}.png")
         if viewport is not None:
             await self.page.set_viewport_size(viewport)
@@ -237,6 +268,57 @@ async def fill_the_form(journey: Journey, form: Locator) -> None:
     await choose("Periode", "2 år")
     await text("Kontaktperson", "Kari Nordmann")
     await text("E-post til kontaktperson", "kari.nordmann@orland.kommune.no")
+
+
+async def fill_the_decision_basis(journey: Journey, summary: Locator) -> Locator:
+    """Fill every part of the beslutningsgrunnlag through its cards (one tiltak, within Fosen's
+    frame), as a person would; the summary card after the last «Lagre»."""
+
+    async def fill(form: Locator, answers: dict[str, str]) -> None:
+        for label, value in answers.items():
+            await form.get_by_role("textbox", name=label, exact=True).fill(value)
+
+    header = await journey.press(summary, "Endre: Partnerskapet")
+    await header.get_by_role("checkbox", name="UH-partner(e) NTNU").check()
+    await header.get_by_role("checkbox", name="Deltakende eiere (kommuner) Ørland").check()
+    await header.get_by_role("checkbox", name="Deltakende eiere (kommuner) Osen").check()
+    summary = await journey.press(header, "Lagre")
+
+    measure = await journey.press(summary, "Legg til tiltak")
+    await measure.get_by_role("checkbox", name="Tema Alvorlig skolefravær").check()
+    await fill(
+        measure,
+        {
+            "Mål": "Felles forståelse av skolefravær og tidlig innsats i hele laget rundt eleven.",
+            "Målgruppe": "Lærere og PPT",
+            "Slik er tiltaket tverrfaglig": "Skole, PPT og helsesykepleier arbeider sammen.",
+            "Eierens rolle": "Forankrer og setter av tid",
+            "UH sin rolle": "NTNU leder samlingene",
+            "Fra måned": "mars 2027",
+            "Til måned": "desember 2027",
+            "Budsjett eier (kr)": "200 000",
+            "Budsjett UH (kr)": "300 000",
+            "Budsjett koordinering (kr)": "50 000",
+        },
+    )
+    await journey.shot("09-beslutningsgrunnlag-tiltak", measure)
+    summary = await journey.press(measure, "Lagre")
+
+    conditions = await journey.press(summary, "Endre: De fire vilkårene")
+    await fill(
+        conditions,
+        {
+            "1. Lokalt definerte behov": "Tiltaket bygger på ståstedsanalysene høsten 2026.",
+            "2. Barnehage- og skolebasert": "Alt arbeid skjer i personalgruppene, i team.",
+            "3. Partnerskap med UH": "NTNU og eierne planla tiltaket sammen i tre møter.",
+            "4. Tverrfaglig tilnærming": "PPT, skole og barnehage deltar i alle samlingene.",
+        },
+    )
+    summary = await journey.press(conditions, "Lagre")
+
+    evaluation = await journey.press(summary, "Endre: Evaluering")
+    await fill(evaluation, {"Evalueringsplan": "Spørreundersøkelse før og etter, og logg."})
+    return await journey.press(evaluation, "Lagre")
 
 
 async def test_welcome_question_behovsmelding_and_a_reminder_in_the_channel(
@@ -345,12 +427,31 @@ async def walk_through(journey: Journey, stack: Stack) -> None:
     await reminder.get_by_text("Fosen", exact=True).wait_for()
     await journey.shot("08-reminder-in-general", reminder)
 
-    # 6. The coordinator marks the step as done on the card; the next pass updates the card
-    # in place (the same message, no new post) to show that the network is done.
+    # 6. In the 1:1 chat the coordinator writes the beslutningsgrunnlag through its cards (each
+    # part's form, then «Lagre») and sends it; that marks the reminders' step done for Fosen.
+    await journey.conversation(re.compile(r"^Personal Chat"))
+    await journey.say("beslutningsgrunnlag")
+    opened = journey.titled(f"Beslutningsgrunnlag for Fosen {year}")
+    await opened.get_by_text("Utkast, ikke sendt", exact=True).wait_for()
+    summary = await fill_the_decision_basis(journey, opened)
+    await summary.get_by_text(re.compile(r"^Alt er fylt ut\.")).wait_for()
+    await journey.shot("10-beslutningsgrunnlag-summary", summary)
+    confirm = await journey.press(summary, "Send inn")
+    await confirm.get_by_text("Sende beslutningsgrunnlaget til samarbeidsforum?").wait_for()
+    receipt = await journey.press(confirm, "Ja, send til samarbeidsforum")
+    await receipt.get_by_text(f"Sendt til samarbeidsforum: BG-{year}-0001").wait_for()
+    await receipt.get_by_text("Påminnelsene om beslutningsgrunnlaget stopper for Fosen.").wait_for()
+    await journey.shot("11-beslutningsgrunnlag-receipt", receipt)
+
+    # 7. The channel was told at once; its reminder card still asks until the next pass.
+    await journey.conversation(re.compile(r" - General$"))
+    notice = journey.titled(f"Fosen har sendt beslutningsgrunnlaget for {year}")
+    await notice.wait_for()
+    await journey.shot("12-beslutningsgrunnlag-notice-in-general", notice)
+
+    # 8. The next pass updates the reminder card in place (the same message, no new post) to
+    # show that the network is done, its buttons gone.
     cards_before = await page.locator(CARD).count()
-    await reminder.get_by_role("button", name="Marker som ferdig").click()
-    thanks = page.get_by_role("paragraph").filter(has_text="Steget er markert som ferdig")
-    await thanks.wait_for()
     updated = await stack.cli("reminders", "send", "--at", "2027-01-11T09:05")
     assert re.search(r"kort oppdatert: [1-9]", updated), updated
     done = journey.titled("Levert: Beslutningsgrunnlag")
@@ -359,4 +460,4 @@ async def walk_through(journey: Journey, stack: Stack) -> None:
     assert await journey.titled("Påminnelse: Beslutningsgrunnlag").count() == 0
     assert await done.get_by_role("button").count() == 0
     assert await page.locator(CARD).count() == cards_before
-    await journey.shot("09-reminder-updated-to-levert", done)
+    await journey.shot("13-reminder-updated-to-levert", done)
