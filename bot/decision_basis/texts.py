@@ -73,6 +73,8 @@ NO_NEEDS = Localized(
     nn="Ingen behovsmeldingar er sende til nettverket for {year} enno (dei er frivillige).",
 )
 MORE_UNCOVERED = Localized(nb="… og {count} til ikke dekket.", nn="… og {count} til ikkje dekte.")
+MORE_COVERED = Localized(nb="… og {count} til dekket.", nn="… og {count} til dekte.")
+NOT_FILLED = Localized(nb="ikke fylt ut", nn="ikkje fylt ut")
 
 # Missing
 MISSING_TITLE = Localized(nb="Mangler før sending:", nn="Manglar før sending:")
@@ -167,10 +169,12 @@ OVER_TITLE = Localized(
     nb="Kan ikke sendes: {over} over rammen", nn="Kan ikkje sendast: {over} over ramma"
 )
 OVER_HEADLINE = Localized(
-    nb="Budsjettet er {total}, rammen er {frame}. Ta ned {over} før dere sender. Tiltakene med "
-    "mest budsjett:",
-    nn="Budsjettet er {total}, ramma er {frame}. Ta ned {over} før de sender. Tiltaka med mest "
-    "budsjett:",
+    nb="Budsjettet er {total}, rammen er {frame}. Ta ned {over} før dere sender.",
+    nn="Budsjettet er {total}, ramma er {frame}. Ta ned {over} før de sender.",
+)
+OVER_PICK = Localized(
+    nb="Over står tiltakene med mest budsjett. Velg et for å endre det.",
+    nn="Over står tiltaka med mest budsjett. Vel eitt for å endre det.",
 )
 INCOMPLETE = Localized(
     nb="Beslutningsgrunnlaget er ikke ferdig utfylt ennå.",
@@ -188,8 +192,22 @@ RECEIPT_HEADLINE = Localized(
     nn="Avgjerdsgrunnlaget for {name} {year} er sendt {date}.",
 )
 RECEIPT_TOLD = Localized(
-    nb="Administratorene og nettverkets kanal har fått beskjed ({count} mottakere).",
-    nn="Administratorane og kanalen til nettverket har fått melding ({count} mottakarar).",
+    nb="{count} mottakere har fått beskjed (administratorene, koordinatorene og nettverkets "
+    "kanal, der Laget er lagt til).",
+    nn="{count} mottakarar har fått melding (administratorane, koordinatorane og kanalen til "
+    "nettverket, der Laget er lagt til).",
+)
+RECEIPT_TOLD_ONE = Localized(
+    nb="Én mottaker har fått beskjed (administratorene, koordinatorene og nettverkets kanal, "
+    "der Laget er lagt til).",
+    nn="Éin mottakar har fått melding (administratorane, koordinatorane og kanalen til "
+    "nettverket, der Laget er lagt til).",
+)
+RECEIPT_TOLD_NONE = Localized(
+    nb="Ingen andre fikk beskjed: ingen administrator, annen koordinator eller kanal for "
+    "nettverket har lagt til Laget ennå.",
+    nn="Ingen andre fekk melding: ingen administrator, annan koordinator eller kanal for "
+    "nettverket har lagt til Laget enno.",
 )
 RECEIPT_REMINDERS = Localized(
     nb="Påminnelsene om beslutningsgrunnlaget stopper for {name}.",
@@ -225,7 +243,8 @@ CHANGED_TITLE = Localized(
     nn="{name} har endra avgjerdsgrunnlaget {reference}",
 )
 CHANGED_HEADLINE = Localized(
-    nb="Versjon {version}, endret av {who}.", nn="Versjon {version}, endra av {who}."
+    nb="Endret av {who}. Dette er endret siden forrige lagring:",
+    nn="Endra av {who}. Dette er endra sidan førre lagring:",
 )
 CHANGED_FIELD = Localized(nb="{label} er endret.", nn="{label} er endra.")
 MEASURE_ADDED = Localized(nb="Tiltak {number} er lagt til.", nn="Tiltak {number} er lagt til.")
@@ -244,11 +263,10 @@ OVERVIEW_TITLE = Localized(
     nn="Avgjerdsgrunnlag for alle nettverk, {year}",
 )
 OVERVIEW_HEADLINE = Localized(
-    nb="{sent} av {count} er sendt ({late} for sent), {drafts} er utkast. Bundet opp i sendte: "
-    "{committed}.",
-    nn="{sent} av {count} er sende ({late} for seint), {drafts} er utkast. Bunde opp i sende: "
-    "{committed}.",
+    nb="{sent} av {count} er sendt{late}, {drafts} er utkast. Bundet opp i sendte: {committed}.",
+    nn="{sent} av {count} er sende{late}, {drafts} er utkast. Bunde opp i sende: {committed}.",
 )
+OVERVIEW_LATE = Localized(nb=" ({late} etter fristen)", nn=" ({late} etter fristen)")
 STATES = {
     "not_started": Localized(nb="ikke startet", nn="ikkje starta"),
     "draft": Localized(nb="utkast", nn="utkast"),
@@ -267,8 +285,10 @@ OVERVIEW_REFUSED = Localized(
     nn="Oversikta over alle nettverk er for administratorane.",
 )
 EXPORT_HINT = Localized(
-    nb="Regneark og dokumenter: `laget export decision-basis --year {year} --format xlsx`.",
-    nn="Rekneark og dokument: `laget export decision-basis --year {year} --format xlsx`.",
+    nb="Regneark og Word-dokumenter henter administratoren med kommandoen «laget export "
+    "decision-basis --year {year}».",
+    nn="Rekneark og Word-dokument hentar administratoren med kommandoen «laget export "
+    "decision-basis --year {year}».",
 )
 
 # Step by step

@@ -25,6 +25,7 @@ from bot.decision_basis.form import (
 from bot.decision_basis.model import Status, StoredBasis
 from bot.decision_basis.service import Budget, Coverage, OverviewRow, Sending
 from bot.scheme import Lang, example_data_note, format_date, format_money, oslo_today
+from bot.scheme.formatting import format_number
 from bot.scheme.vocabulary import TOPICS
 from cards.payloads import BasisOp, basis_action
 from cards.views import (
@@ -192,7 +193,8 @@ def _header_value(document: dict[str, Any], lang: Lang) -> str:
     for name in ("uh_other", "private_owners"):
         if document.get(name):
             parts.append(str(document[name]))
-    return " · ".join(parts)
+    shown = [part for part in parts if part != "–"]
+    return " · ".join(shown) if shown else t.NOT_FILLED.get(lang)
 
 
 def _part_buttons(basis: StoredBasis, lang: Lang) -> list[Button]:
@@ -241,15 +243,20 @@ def coverage_lines(coverage: Coverage, lang: Lang, year: int) -> list[str]:
         rest = len(lines) - MAX_COVERAGE_LINES
         lines = [*lines[:MAX_COVERAGE_LINES], t.MORE_UNCOVERED.get(lang).format(count=rest)]
     room = max(MAX_COVERAGE_LINES - len(lines), 2)
+    covered = {(topic, owner): numbers for topic, owner, numbers in coverage.covered}
     lines += [
         t.COVERED.get(lang).format(
-            topic=TOPICS[topic].get(lang) if topic in TOPICS else topic,
-            owner=owner,
-            numbers=", ".join(str(n) for n in numbers),
+            topic=_topic(topic, lang), owner=owner, numbers=", ".join(str(n) for n in numbers)
         )
-        for topic, owner, numbers in coverage.covered[:room]
+        for (topic, owner), numbers in list(covered.items())[:room]
     ]
+    if len(covered) > room:
+        lines.append(t.MORE_COVERED.get(lang).format(count=len(covered) - room))
     return lines
+
+
+def _topic(topic: str, lang: Lang) -> str:
+    return TOPICS[topic].get(lang) if topic in TOPICS else topic
 
 
 def part_form(
@@ -314,8 +321,8 @@ def form_input(
     elif spec.kind == "owners":
         choices = [(member, member) for member in members]
         shown = ",".join(value or [])
-    elif spec.kind in ("money", "count"):
-        shown = "" if value in (None, "") else str(value)
+    elif spec.kind in ("money", "count"):  # «50 000», as people write it (and it reads back)
+        shown = "" if value in (None, "") else format_number(int(value))
         choices = []
     else:
         shown = "" if value in (None, "") else display_value(spec, value, lang)
@@ -364,6 +371,7 @@ def over_card(basis: StoredBasis, sending: Sending, budget: Budget, lang: Lang) 
             )
             for number, goal, amount in sending.largest
         ],
+        notes=[t.OVER_PICK.get(lang)],
         choices=[
             Button(
                 title=t.MEASURE_BUTTON.get(lang).format(number=number, goal=shorten(goal, 30)),
@@ -396,8 +404,9 @@ def receipt_card(
 ) -> FactsCard:
     """The receipt: reference, date, committed and left, who was told."""
     day = format_date(oslo_today(sent.sent_at), lang) if sent.sent_at else ""
+    told = {0: t.RECEIPT_TOLD_NONE, 1: t.RECEIPT_TOLD_ONE}.get(reached, t.RECEIPT_TOLD)
     notes = [
-        t.RECEIPT_TOLD.get(lang).format(count=reached),
+        told.get(lang).format(count=reached),
         t.RECEIPT_REMINDERS.get(lang).format(name=name),
     ]
     if sent.late and due is not None:
@@ -440,7 +449,7 @@ def changed_card(basis: StoredBasis, name: str, who: str, lines: list[str]) -> F
     """Told to the administrators when a sent document is changed (bokmål)."""
     return FactsCard(
         title=t.CHANGED_TITLE.get("nb").format(name=name, reference=basis.reference),
-        headline=t.CHANGED_HEADLINE.get("nb").format(version=basis.version, who=who or "–"),
+        headline=t.CHANGED_HEADLINE.get("nb").format(who=who or "–"),
         notes=lines[:20],
     )
 
@@ -450,6 +459,7 @@ def overview_card(
 ) -> FactsCard:
     """Samarbeidsforum's overview: every network's state, committed against its frame."""
     sent = [r for r in rows if r.state in ("sent", "sent_late")]
+    late = sum(1 for r in sent if r.state == "sent_late")
     facts = [
         Fact(
             title=row.network_name,
@@ -475,7 +485,7 @@ def overview_card(
         headline=t.OVERVIEW_HEADLINE.get(lang).format(
             sent=len(sent),
             count=len(rows),
-            late=sum(1 for r in sent if r.state == "sent_late"),
+            late=t.OVERVIEW_LATE.get(lang).format(late=late) if late else "",
             drafts=sum(1 for r in rows if r.state == "draft"),
             committed=format_money(sum(r.committed for r in sent)),
         ),

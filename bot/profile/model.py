@@ -43,6 +43,9 @@ class UserProfile(BaseModel):
     municipality: str | None = Field(default=None, max_length=60)
     network_id: str | None = Field(default=None, max_length=64)
     lang: Lang | None = Field(default=None)
+    # The network whose beslutningsgrunnlag the user opened last: typed «endre tiltak 2» acts
+    # on it (an administrator may have opened another network's than their own).
+    basis_network: str | None = Field(default=None, max_length=64)
 
     def describe(self, lang: Lang = "nb") -> str:
         """A Norwegian sentence, e.g. "Skole i Orkland" ("Skule i Orkland")."""

@@ -148,8 +148,8 @@ def _headline(state: ReminderState, target: Target, step: str, date_text: str, d
 
 
 def _status(step_id: str, step: str, status: StepProgress) -> str | None:
-    if status.done:
-        return f"Nettverket har markert {step} som ferdig."
+    if status.done:  # the headline says so («Nettverket er ferdig med …»), marked or sent
+        return None
     if step_id != OWNER_STEP or not status.owners:
         return None
     sent = len(status.owners & status.submitted)

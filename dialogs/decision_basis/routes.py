@@ -107,6 +107,11 @@ class DecisionBasisFeature:
             await turn_context.send_activity(t.REFUSED.get(lang))
             return
         basis = await self._service.open(network_id, editor)
+        profile = await self._profiles.get(turn_context)
+        if profile.basis_network != network_id:
+            await self._profiles.set(
+                turn_context, profile.model_copy(update={"basis_network": network_id})
+            )
         await self.show_summary(turn_context, basis)
 
     async def overview(self, turn_context: TurnContext, _dc: DialogContext) -> None:
@@ -121,9 +126,13 @@ class DecisionBasisFeature:
         await self._send(turn_context, views.overview_card(rows, totals, year, lang))
 
     async def _typed_basis(self, turn_context: TurnContext) -> StoredBasis | None:
-        """The document a typed «legg til tiltak» or «endre tiltak 2» is about."""
+        """The document a typed «legg til tiltak» or «endre tiltak 2» is about: the one the
+        person opened last, else their own network's."""
         lang = language(turn_context)
-        network_id = await self._own_network(turn_context)
+        aad = turn_context.activity.from_property.aad_object_id
+        last = (await self._profiles.get(turn_context)).basis_network
+        opened = last if last and await self._service.may_edit(aad, last) else None
+        network_id = opened or await self._own_network(turn_context)
         if network_id is None:
             await turn_context.send_activity(t.REFUSED.get(lang))
             return None
@@ -327,6 +336,9 @@ class DecisionBasisFeature:
             await self.show_summary(turn_context, basis)
             return
         budget = await self._service.budget(basis)
+        if budget.over:  # refused at once rather than after «Ja»
+            await self._send_basis(turn_context, basis, version)
+            return
         await self._send(turn_context, views.confirm_card(basis, budget, lang))
 
     async def _send_basis(

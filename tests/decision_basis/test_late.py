@@ -34,5 +34,5 @@ async def test_a_send_after_the_first_of_february_is_marked_late(
     assert "Sendt til samarbeidsforum: BG-2027-0001" in receipt
     assert "Sendt etter fristen 1. februar 2027: det er merket som for sent." in receipt
     overview = texts(await tell(bot, ADMIN, "beslutningsgrunnlag for alle nettverk"))
-    assert "1 av 11 er sendt (1 for sent)" in overview
+    assert "1 av 11 er sendt (1 etter fristen)" in overview
     assert "sendt for sent" in overview

@@ -69,7 +69,7 @@ async def test_sending_turns_the_channels_reminder_levert_and_tells_channel_and_
 
     receipt = await send_complete(bot, fosen_coordinator)
     assert "Sendt til samarbeidsforum: BG-2027-0001" in texts(receipt)
-    assert "(2 mottakere)" in texts(receipt)
+    assert "2 mottakere har fått beskjed" in texts(receipt)
     await bot.app[LAGET].deliveries.run_once(datetime.now(UTC))
 
     notices = [p for p in teams.posts if "har sendt beslutningsgrunnlaget" in texts([p.activity])]

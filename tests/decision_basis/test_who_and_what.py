@@ -90,7 +90,7 @@ async def test_an_administrator_names_the_network_and_sees_every_network(
     assert "Oversikten over alle nettverk er for administratorene." in texts(refused)
     overview = texts(await tell(bot, ADMIN, "beslutningsgrunnlag for alle nettverk"))
     assert "Beslutningsgrunnlag for alle nettverk, 2027" in overview
-    assert "1 av 11 er sendt (0 for sent), 0 er utkast." in overview
+    assert "1 av 11 er sendt, 0 er utkast." in overview
     assert f"sendt · {format_money(550_000)} av {format_money(fosen_frame())}" in overview
     assert "Gauldal" in overview and "ikke startet" in overview
     assert f"Alvorlig skolefravær {format_money(550_000)}" in overview
@@ -135,3 +135,17 @@ async def test_an_identity_number_in_a_field_is_refused_and_never_stored(
     )
     assert "ser ut som et fødselsnummer" in texts(refused)
     assert all(valid not in document for document in await stored_documents(settings))
+
+
+async def test_typed_tiltak_commands_act_on_the_document_opened_last(
+    bot: Client, settings: Settings, fosen_coordinator: str
+) -> None:
+    await grant(settings, RoleAssignment(aad_object_id=ADMIN, role="admin"), "Siri Sekretariat")
+    await tell(bot, ADMIN, "beslutningsgrunnlag for Gauldal")
+    gauldal = texts(await tell(bot, ADMIN, "legg til tiltak"))
+    assert "Tiltak 1 · Beslutningsgrunnlag for Gauldal 2027" in gauldal
+    await tell(bot, ADMIN, "beslutningsgrunnlag for Fosen")
+    fosen = texts(await tell(bot, ADMIN, "legg til tiltak"))
+    assert "Tiltak 1 · Beslutningsgrunnlag for Fosen 2027" in fosen
+    removal = texts(await tell(bot, ADMIN, "fjern tiltak 1"))
+    assert "Fjerne tiltak 1?" in removal

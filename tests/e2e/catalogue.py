@@ -278,8 +278,7 @@ async def decision_basis_cards(chat: Chat) -> None:
     evaluation = await chat.press("basis-form-evaluation", summary, "Endre: Evaluering")
     summary = await chat.press("basis-summary-over-frame", evaluation, "Lagre", **EVALUATION)
     shows(summary, "over rammen")
-    confirm = await chat.press("basis-confirm", summary, "Send inn")
-    refused = await chat.press("basis-refused-over-frame", confirm, "Ja, send til samarbeidsforum")
+    refused = await chat.press("basis-refused-over-frame", summary, "Send inn")  # no «Ja» first
     shows(refused, "Kan ikke sendes")
     await chat.say("basis-remove", "fjern tiltak 2")  # asked, not confirmed
     # Tiltak 2 made smaller: the total a round sum under the frame.
@@ -288,7 +287,7 @@ async def decision_basis_cards(chat: Chat) -> None:
     smaller = {**MEASURE_2, "budget_uh": str(400_000 - over)}
     summary = await chat.press("basis-summary-ready", fix, "Lagre", **smaller)
     shows(summary, "Alt er fylt ut")
-    confirm = await chat.press(None, summary, "Send inn")
+    confirm = await chat.press("basis-confirm", summary, "Send inn")
     sent = await chat.press("basis-receipt-and-notice", confirm, "Ja, send til samarbeidsforum")
     shows(sent, "Sendt til samarbeidsforum")
     shows(sent, "Fosen har sendt beslutningsgrunnlaget")
@@ -298,8 +297,8 @@ async def decision_basis_cards(chat: Chat) -> None:
     shows(told, "Fosen har endret beslutningsgrunnlaget")
     await chat.say("basis-overview", "beslutningsgrunnlag for alle nettverk")
 
-    # Nynorsk, another network: typed «fjern tiltak 2» would reach the asker's own network's
-    # document (Fosen's), so Steinkjer/Snåsa's tiltak 2 is fixed from the refusal's button.
+    # Nynorsk, another network, opened by name: typed «fjern tiltak 2» then acts on it (the
+    # document opened last); its tiltak 2 is fixed from the refusal's button.
     opened = await chat.say("nn-basis-start", "avgjerdsgrunnlag for Steinkjer")
     header = await chat.press("nn-basis-form-partnership", opened, "Endre: Partnarskapet")
     summary = await chat.press(None, header, "Lagre", **NN_HEADER)
@@ -316,17 +315,15 @@ async def decision_basis_cards(chat: Chat) -> None:
     evaluation = await chat.press("nn-basis-form-evaluation", summary, "Endre: Evaluering")
     summary = await chat.press("nn-basis-summary-over-frame", evaluation, "Lagre", **NN_EVALUATION)
     shows(summary, "over ramma")
-    confirm = await chat.press("nn-basis-confirm", summary, "Send inn")
-    refused = await chat.press(
-        "nn-basis-refused-over-frame", confirm, "Ja, send til samarbeidsforum"
-    )
-    await chat.say("nn-basis-remove", "fjern tiltak 2")  # Fosen's tiltak 2, asked in nynorsk
+    refused = await chat.press("nn-basis-refused-over-frame", summary, "Send inn")
+    removal = await chat.say("nn-basis-remove", "fjern tiltak 2")  # asked, not confirmed
+    shows(removal, "Fjerne tiltak 2?")
     fix = await chat.press(None, refused, "Tiltak 2")
     summary = await chat.press(
         "nn-basis-summary-ready", fix, "Lagre", **{**NN_MEASURE_2, "budget_uh": "100 000"}
     )
     shows(summary, "Alt er fylt ut")
-    confirm = await chat.press(None, summary, "Send inn")
+    confirm = await chat.press("nn-basis-confirm", summary, "Send inn")
     sent = await chat.press("nn-basis-receipt-and-notice", confirm, "Ja, send til samarbeidsforum")
     shows(sent, "Påminningane om avgjerdsgrunnlaget stoppar")
     await chat.say("nn-basis-overview", "avgjerdsgrunnlag for alle nettverk")
