@@ -114,7 +114,17 @@ async def build_laget(
     basis_service = DecisionBasisService(
         bases, scheme=scheme, roles=roles, needs=bases, marks=completions, clock=clock
     )
-    answers = SchemeAnswers(scheme, roles, clock, commitments=basis_service.committed)
+    report_service = ReportService(
+        DecisionBases(engine, REPORT_TABLES),
+        bases=bases,
+        scheme=scheme,
+        roles=roles,
+        marks=completions,
+        clock=clock,
+    )
+    answers = SchemeAnswers(
+        scheme, roles, clock, commitments=basis_service.committed, reports=report_service
+    )
     sender = Sender(teams.channel)  # one sender: one set of rate limits toward Teams
     reports = NeedsReports(engine)
     reminders = assemble_reminders(
@@ -193,18 +203,7 @@ async def build_laget(
         audit=audit,
     )
     vedtak_feature = VedtakFeature(vedtak, roles=roles, cards=cards, audit=audit)
-    reporting = ReportingFeature(
-        ReportService(
-            DecisionBases(engine, REPORT_TABLES),
-            bases=bases,
-            scheme=scheme,
-            roles=roles,
-            marks=completions,
-            clock=clock,
-        ),
-        cards=cards,
-        audit=audit,
-    )
+    reporting = ReportingFeature(report_service, cards=cards, audit=audit)
     welcome = WelcomeFeature(cards)
     features = (
         welcome,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 
 from bot.profile.model import UserProfile
 from bot.qa import texts as t
@@ -37,7 +38,7 @@ from bot.scheme import (
     oslo_today,
 )
 from bot.scheme.counts import ImportedCounts
-from bot.scheme.money import Commitment, describe_difference
+from bot.scheme.money import Commitment, Frame, Spending, describe_difference
 from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.scheme.scheme_data import SchemeData
 from bot.understanding.questions import Question, Topic
@@ -66,6 +67,22 @@ class Asker:
 Commitments = Callable[[str, int], Awaitable[Commitment | None]]
 
 
+class ReportFacts(Protocol):
+    """What the reports know (the reporting feature's service implements it)."""
+
+    def year(self) -> int:
+        """The grant year whose report is due next."""
+        ...
+
+    def deadline(self, year: int) -> date | None:
+        """When the report on `year` is due."""
+        ...
+
+    async def spending(self, network_id: str) -> Spending | None:
+        """What the network's report on that year says was used (None: not started)."""
+        ...
+
+
 async def _nothing_committed(_network_id: str, _year: int) -> Commitment | None:
     return None
 
@@ -81,11 +98,13 @@ class SchemeAnswers:
         clock: Callable[[], datetime],
         *,
         commitments: Commitments = _nothing_committed,
+        reports: ReportFacts | None = None,
     ) -> None:
         self._data = data
         self._roles = roles
         self._clock = clock
         self._commitments = commitments
+        self._reports = reports
 
     async def answer(self, question: Question, asker: Asker) -> Reply:
         """The reply to an interpreted question."""
@@ -102,6 +121,9 @@ class SchemeAnswers:
             Topic.AMOUNTS: self._amounts,
             Topic.FRAME: self._frame,
             Topic.FRAME_LEFT: self._frame,
+            Topic.FRAME_DECIDED: self._frame,
+            Topic.SPENT: self._spent,
+            Topic.REPORT_CONTENTS: self._report_contents,
             Topic.CALENDAR: self._calendar,
         }
         return await by_topic.get(question.topic, self._deadline)(question, asker, lang)
@@ -179,7 +201,7 @@ class SchemeAnswers:
         network, place = await self._network(question, asker)
         if network is None:
             return self._unknown_network(question.place, lang)
-        year = question.year or self._data.cycle_year(self._clock())
+        year, asked = self._frame_year(question)
         try:
             allocation, imported = await self._data.allocation(year)
         except AllocationError:
@@ -188,11 +210,15 @@ class SchemeAnswers:
         notes = (
             [] if place is None else [t.MEMBER_OF.get(lang).format(place=place, name=network.name)]
         )
+        if asked != year:  # after June: the money being used is last vedtak's
+            notes.insert(0, t.SPENDING_YEAR.get(lang).format(asked=asked, shown=year))
         notes += self._imported_note(imported, network.id, lang)
         committed = await self._commitments(network.id, year)
         headline = frame_headline(frame, lang)
         if question.topic is Topic.FRAME_LEFT:
             headline = left_headline(frame, committed, lang)
+        elif question.topic is Topic.FRAME_DECIDED:
+            headline = self._decided_headline(frame, network.name, year, lang)
         difference = describe_difference(allocation, lang)
         if difference:
             notes.append(difference)
@@ -204,6 +230,86 @@ class SchemeAnswers:
             notes=notes,
             source=t.SOURCE.get(lang).format(source=self._data.region.source),
             buttons=[Button(title=t.SEE_CALENDAR.get(lang), text="frister")],
+        )
+        return Reply(fallback(card), card)
+
+    def _frame_year(self, question: Question) -> tuple[int, int]:
+        """The year to show a frame for, and the year asked about. Asked for no year, between
+        the cycle's end (15 June) and the next year's data, it is the year whose money is
+        being used: the latest year with data before the cycle year."""
+        cycle = self._data.cycle_year(self._clock())
+        if question.year is not None:
+            return question.year, question.year
+        years = self._data.region.years
+        if cycle in years:
+            return cycle, cycle
+        earlier = [y for y in years if y < cycle]
+        return (max(earlier), cycle) if earlier else (cycle, cycle)
+
+    def _decided_headline(self, frame: Frame, name: str, year: int, lang: Lang) -> str:
+        """«Ja. Rammen … er vedtatt …» or «Nei, ikke ennå …» with the vedtak's date."""
+        amount = format_money(frame.amount)
+        if frame.entered_vedtak and frame.decided_on is not None:
+            return t.IS_DECIDED.get(lang).format(
+                name=name,
+                year=year,
+                amount=amount,
+                date=format_date(frame.decided_on, lang),
+                reference=frame.decision_reference,
+            )
+        if frame.decided is not None:
+            return t.IS_DECIDED_FILE.get(lang).format(name=name, year=year, amount=amount)
+        vedtak = [d for d in cycle_deadlines(self._data.region, year) if d.step.id == "vedtak"]
+        due = format_date(vedtak[0].due, lang) if vedtak and vedtak[0].due else "–"
+        return t.NOT_DECIDED.get(lang).format(name=name, year=year, amount=amount, date=due)
+
+    async def _spent(self, question: Question, asker: Asker, lang: Lang) -> Reply:
+        """What the network's report says was used, against what was committed."""
+        network, _ = await self._network(question, asker)
+        if network is None:
+            return self._unknown_network(question.place, lang)
+        if self._reports is None:
+            return Reply(t.NO_YEAR.get(lang).format(year=self._data.cycle_year(self._clock())))
+        year = self._reports.year()
+        spending = await self._reports.spending(network.id)
+        due = self._reports.deadline(year)
+        due_text = format_date(due, lang) if due else "–"
+        if spending is None:
+            text = t.SPENT_NONE.get(lang).format(name=network.name, year=year, date=due_text)
+            return Reply(text)
+        source = (
+            t.SPENT_SENT.get(lang).format(reference=spending.reference)
+            if spending.sent
+            else t.SPENT_DRAFT.get(lang)
+        )
+        card = FactsCard(
+            title=t.SPENT_TITLE.get(lang).format(name=network.name, year=year),
+            headline=t.SPENT_HEADLINE.get(lang).format(
+                used=format_money(spending.used),
+                committed=format_money(spending.committed),
+                source=source,
+            ),
+            facts=[
+                Fact(
+                    title=t.SPENT_KIND.get(lang).format(label=t.KIND_LABELS[kind].get(lang)),
+                    value=f"{format_money(used)} / {format_money(bound)}",
+                )
+                for kind, (used, bound) in spending.by_kind.items()
+                if kind in t.KIND_LABELS
+            ],
+        )
+        return Reply(fallback(card), card)
+
+    async def _report_contents(self, _question: Question, _asker: Asker, lang: Lang) -> Reply:
+        """What the report holds, honestly: no source lists it; Laget's form asks for this."""
+        due = None
+        if self._reports is not None:
+            due = self._reports.deadline(self._reports.year())
+        card = FactsCard(
+            title=t.REPORT_CONTENTS_TITLE.get(lang),
+            headline=t.REPORT_CONTENTS.get(lang).format(
+                date=format_date(due, lang) if due else "15. juni"
+            ),
         )
         return Reply(fallback(card), card)
 

@@ -75,9 +75,35 @@ _LEFT = re.compile(
 )
 
 
-def _asked_about(text: str) -> Topic | None:
+# «Er rammen vår vedtatt?», «Er ramma vår vedteken?», «Har vi fått vedtak?»
+_DECIDED = re.compile(
+    r"\b(?:er|blir|ble|vart)\s+(?:rammen|ramma|tildelingen|tildelinga)\b.*\b(?:vedtatt|vedteken"
+    r"|vedtekne|bestemt|avgjort)\b|\b(?:har|fått)\s+(?:vi|me)\s+(?:fått\s+)?vedtak(?:et)?\b",
+    re.IGNORECASE,
+)
+# «Hvor mye har vi brukt?», «Kor mykje har me brukt av pengane?»
+_SPENT = re.compile(
+    r"\b(?:hvor|kor)\s+(?:mye|mykje)\b.*\b(?:brukt|forbrukt|bruka|brukte)\b", re.IGNORECASE
+)
+# «Hva må rapporten inneholde?», «Kva skal vere med i rapporten?»
+_REPORT_CONTENTS = re.compile(
+    r"\b(?:hva|kva)\b.*\b(?:rapport(?:en|eringen|eringa)?)\b.*\b(?:inneholde|innehalde|ha\s+med"
+    r"|stå|stå\s+i|vere\s+med|være\s+med)\b"
+    r"|\b(?:hva|kva)\b.*\b(?:inneholde|innehalde|stå|være\s+med|vere\s+med)\b.*\brapport",
+    re.IGNORECASE,
+)
+
+
+def _asked_about(text: str) -> Topic | None:  # noqa: PLR0911  (one return per shape)
     """Questions recognised by their shape before the classifier: who coordinates, who is in,
-    what is left of a frame, and the year's amounts."""
+    what is left of a frame, whether it is decided, what was used, what a report holds, and
+    the year's amounts."""
+    if _REPORT_CONTENTS.search(text):
+        return Topic.REPORT_CONTENTS
+    if _SPENT.search(text):
+        return Topic.SPENT
+    if _DECIDED.search(text):
+        return Topic.FRAME_DECIDED
     if _LEFT.search(text):
         return Topic.FRAME_LEFT
     if _WHO_COORDINATES.search(text):

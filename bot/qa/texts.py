@@ -182,3 +182,65 @@ AMOUNTS_HEADLINE = Localized(
 TOTAL = Localized(nb="Totalt", nn="Totalt")
 JOINT = Localized(nb="Fellestiltak", nn="Fellestiltak")
 BASE_EACH = Localized(nb="Grunntilskudd per nettverk", nn="Grunntilskot per nettverk")
+
+# «Er rammen vår vedtatt?»
+IS_DECIDED = Localized(
+    nb="Ja. Rammen til {name} for {year} er vedtatt: {amount} (vedtak {date}, {reference}).",
+    nn="Ja. Ramma til {name} for {year} er vedteken: {amount} (vedtak {date}, {reference}).",
+)
+IS_DECIDED_FILE = Localized(
+    nb="Ja. Rammen til {name} for {year} er vedtatt: {amount}.",
+    nn="Ja. Ramma til {name} for {year} er vedteken: {amount}.",
+)
+NOT_DECIDED = Localized(
+    nb="Nei, ikke ennå. Rammen til {name} for {year} er estimert til {amount}. Statsforvalteren "
+    "fatter vedtaket innen {date}.",
+    nn="Nei, ikkje enno. Ramma til {name} for {year} er estimert til {amount}. Statsforvaltaren "
+    "gjer vedtaket innan {date}.",
+)
+# «Hvor mye har vi brukt?»
+SPENT_TITLE = Localized(nb="Brukt av {name} i {year}", nn="Brukt av {name} i {year}")
+SPENT_HEADLINE = Localized(
+    nb="Brukt: {used} av {committed} bundet opp ({source}).",
+    nn="Brukt: {used} av {committed} bunde opp ({source}).",
+)
+SPENT_SENT = Localized(
+    nb="fra den sendte rapporten {reference}", nn="frå den sende rapporten {reference}"
+)
+SPENT_DRAFT = Localized(
+    nb="fra utkastet til rapport, ikke sendt ennå", nn="frå utkastet til rapport, ikkje sendt enno"
+)
+SPENT_NONE = Localized(
+    nb="Laget har ikke registrert noe forbruk for {name} i {year} ennå. Forbruket føres i "
+    "rapporten (skriv «rapport»), som sendes til Statsforvalteren innen {date}.",
+    nn="Laget har ikkje registrert noko forbruk for {name} i {year} enno. Forbruket blir ført i "
+    "rapporten (skriv «rapport»), som blir sendt til Statsforvaltaren innan {date}.",
+)
+SPENT_KIND = Localized(nb="{label}: brukt / bundet opp", nn="{label}: brukt / bunde opp")
+KIND_LABELS = {
+    "budget_owner": Localized(nb="Eier", nn="Eigar"),
+    "budget_uh": Localized(nb="UH", nn="UH"),
+    "budget_coordination": Localized(nb="Koordinering", nn="Koordinering"),
+}
+# «Hva må rapporten inneholde?»
+REPORT_CONTENTS_TITLE = Localized(nb="Hva rapporten inneholder", nn="Kva rapporten inneheld")
+REPORT_CONTENTS = Localized(
+    nb="Partnerskapene rapporterer til Statsforvalteren innen {date}. Ingen av kildene Laget "
+    "bygger på, lister opp hva rapporten skal inneholde, så spør Statsforvalteren om deres krav. "
+    "Rapporten i Laget tar utgangspunkt i beslutningsgrunnlaget og spør om: hva som ble gjort i "
+    "hvert tiltak, hvor mange deltakere det nådde, hva som ble brukt til eier, UH og "
+    "koordinering mot det som var bundet opp, hvordan de fire vilkårene ble oppfylt, og hva "
+    "evalueringen viste. Skriv «rapport» for å fylle den ut.",
+    nn="Partnarskapa rapporterer til Statsforvaltaren innan {date}. Ingen av kjeldene Laget "
+    "byggjer på, listar opp kva rapporten skal innehalde, så spør Statsforvaltaren om krava "
+    "deira. Rapporten i Laget tek utgangspunkt i avgjerdsgrunnlaget og spør om: kva som vart "
+    "gjort i kvart tiltak, kor mange deltakarar det nådde, kva som vart brukt til eigar, UH og "
+    "koordinering mot det som var bunde opp, korleis dei fire vilkåra vart oppfylte, og kva "
+    "evalueringa viste. Skriv «rapport» for å fylle han ut.",
+)
+SPENDING_YEAR = Localized(
+    nb="Tallene for {asked} er ikke lagt inn ennå; dette er rammen for {shown}, pengene som "
+    "brukes nå.",
+    nn="Tala for {asked} er ikkje lagde inn enno; dette er ramma for {shown}, pengane som blir "
+    "brukte no.",
+)

@@ -24,6 +24,7 @@ from bot.decision_basis.model import (
 from bot.decision_basis.service import FrameInfo, PartSaved, save_fields
 from bot.reporting.form import FIELDS_OF, PPT_PARTY, Part, missing, prefilled, totals
 from bot.scheme import AllocationError, Lang, cycle_deadlines, oslo_today
+from bot.scheme.money import Spending
 from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.scheme.scheme_data import SchemeData
 
@@ -214,7 +215,18 @@ class ReportService:
         parties.append((PPT_PARTY, self.party_name(PPT_PARTY)))
         return [(party, name, found.get(party)) for party, name in parties]
 
-    async def used(self, network_id: str, year: int) -> StoredBasis | None:
-        """The network's report on `year`, if one was started (for «hvor mye har vi brukt?»)."""
+    async def spending(self, network_id: str) -> Spending | None:
+        """What the network's report on the year due next says was used (None: not started)."""
+        year = self.year()
         report = await self.store.find(network_id, year)
-        return report if report is not None and measures(report.document) else None
+        if report is None or not measures(report.document):
+            return None
+        sums = await self.sums(report)
+        return Spending(
+            year=year,
+            used=sums.used,
+            committed=sums.committed,
+            by_kind=sums.by_kind,
+            sent=report.status is Status.SENT,
+            reference=report.reference,
+        )

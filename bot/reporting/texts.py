@@ -113,9 +113,10 @@ LATE = Localized(
 )
 OVERVIEW_TITLE = Localized(nb="Rapporter for {year}", nn="Rapportar for {year}")
 OVERVIEW_HEADLINE = Localized(
-    nb="{sent} av {count} er sendt ({late} for sent), {drafts} er utkast. Fristen er {date}.",
-    nn="{sent} av {count} er sende ({late} for seint), {drafts} er utkast. Fristen er {date}.",
+    nb="{sent} av {count} er sendt{late}, {drafts} er utkast. Fristen er {date}.",
+    nn="{sent} av {count} er sende{late}, {drafts} er utkast. Fristen er {date}.",
 )
+OVERVIEW_LATE = Localized(nb=" ({late} etter fristen)", nn=" ({late} etter fristen)")
 STATES = {
     "not_started": Localized(nb="ikke startet", nn="ikkje starta"),
     "draft": Localized(nb="utkast", nn="utkast"),
@@ -128,6 +129,8 @@ OVERVIEW_REFUSED = Localized(
     nn="Oversikta over alle rapportar er for administratorane.",
 )
 EXPORT_HINT = Localized(
-    nb="Regneark og dokumenter: `laget export reports --year {year} --format xlsx`.",
-    nn="Rekneark og dokument: `laget export reports --year {year} --format xlsx`.",
+    nb="Regneark og Word-dokumenter henter administratoren med kommandoen «laget export "
+    "reports --year {year}».",
+    nn="Rekneark og Word-dokument hentar administratoren med kommandoen «laget export "
+    "reports --year {year}».",
 )

@@ -264,7 +264,11 @@ def overview_card(
         headline=t.OVERVIEW_HEADLINE.get(lang).format(
             sent=counts["sent"] + counts["sent_late"],
             count=len(rows),
-            late=counts["sent_late"],
+            late=(
+                t.OVERVIEW_LATE.get(lang).format(late=counts["sent_late"])
+                if counts["sent_late"]
+                else ""
+            ),
             drafts=counts["draft"],
             date=format_date(due, lang) if due else "–",
         ),

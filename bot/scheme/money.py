@@ -242,6 +242,19 @@ class Commitment:
     reference: str | None = None
 
 
+@dataclass(frozen=True)
+class Spending:
+    """What a network's report on a grant year says was used, against what was committed;
+    per budget-line kind as (used, committed). `sent` False: a draft, and said so."""
+
+    year: int
+    used: int
+    committed: int
+    by_kind: dict[str, tuple[int, int]]
+    sent: bool
+    reference: str | None = None
+
+
 _DIFFERENCE = Localized(
     nb="Rammene går ikke opp: til sammen {shown} er vist som rammer (vedtatte og estimerte), "
     "men {pool} skal fordeles til nettverkene, et avvik på {difference} ({direction}).",

@@ -19,6 +19,9 @@ class Topic(StrEnum):
     CALENDAR = "calendar"  # every step of the cycle
     FRAME = "frame"  # one network's ramme
     FRAME_LEFT = "frame_left"  # "hvor mye har vi igjen?", "hvor mye er bundet opp?"
+    FRAME_DECIDED = "frame_decided"  # "er rammen vår vedtatt?"
+    SPENT = "spent"  # "hvor mye har vi brukt?"
+    REPORT_CONTENTS = "report_contents"  # "hva må rapporten inneholde?"
     COUNTY = "county"  # every network's ramme, side by side
     SET_NETWORK = "set_network"  # "jeg hører til Fosen"
     MEMBERSHIP = "membership"  # "hvilket nettverk hører Røros til?"

@@ -148,6 +148,6 @@ async def test_a_report_in_nynorsk_and_the_ppt_network_for_administrators(
         f"av ramma på {format_money(200_000)}" in ppt
         or f"av rammen på {format_money(200_000)}" in ppt
     )
-    overview = texts(await tell(may, ADMIN, "rapporter for alle nettverk"))  # the same chat: nn
-    assert "Rapportar for 2027" in overview
-    assert "1 av 12 er sende (0 for seint), 1 er utkast. Fristen er 15. juni 2028." in overview
+    overview = texts(await tell(may, ADMIN, "rapporter for alle nettverk"))  # bokmål words
+    assert "Rapporter for 2027" in overview
+    assert "1 av 12 er sendt, 1 er utkast. Fristen er 15. juni 2028." in overview
