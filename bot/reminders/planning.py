@@ -6,7 +6,8 @@ same moment twice (or in two workers at once) yields the same keys and the outbo
 per key.
 
 A reminder for offset N is due from `send_at` (09:00 Europe/Oslo by default) N days before the
-deadline until the deadline has passed. At any moment at most one offset per (step, cycle,
+deadline (the working day before, when that day is a weekend or a public holiday) until the
+deadline has passed. At any moment at most one offset per (step, cycle,
 target) is due: the most recent one that has passed. So a worker that was down for two weeks
 sends the 7-day reminder, not the 21-day one as well. Nothing is planned for a target that is
 done with the step, nor for a locally set deadline that has no date (a recommended date is
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.reminders.rules import Audience, ReminderRules
-from bot.scheme.calendar import Deadline, cycle_deadlines
+from bot.scheme.calendar import Deadline, cycle_deadlines, working_day_on_or_before
 from bot.scheme.models import RegionData
 
 TargetKind = Literal["channel", "coordinator", "owner"]
@@ -120,8 +121,10 @@ def reminder_key(
 
 
 def send_moment(deadline: dt.date, offset_days: int, rules: ReminderRules) -> dt.datetime:
-    """When the reminder `offset_days` before `deadline` goes out, in UTC."""
-    day = deadline - dt.timedelta(days=offset_days)
+    """When the reminder `offset_days` before `deadline` goes out, in UTC: on a weekend or a
+    Norwegian public holiday, the working day before (31 January 2027 is a Sunday: the 1-day
+    reminder of 1 February goes out Friday 29 January)."""
+    day = working_day_on_or_before(deadline - dt.timedelta(days=offset_days))
     return dt.datetime.combine(day, rules.send_at, tzinfo=rules.zone).astimezone(dt.UTC)
 
 

@@ -78,6 +78,13 @@ def holiday_name(day: dt.date) -> Localized | None:
     return Localized(nb=" og ".join(parts), nn=" og ".join(_NN_HOLIDAYS.get(p, p) for p in parts))
 
 
+def working_day_on_or_before(day: dt.date) -> dt.date:
+    """`day`, or the last weekday before it that is not a Norwegian public holiday."""
+    while day.weekday() in _WEEKEND or holiday_name(day) is not None:
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def _candidate(
     region: RegionData, step: Step, cycle_year: int, network_id: str | None
 ) -> tuple[dt.date, Source, bool] | None:

@@ -51,7 +51,9 @@ def test_each_offset_is_due_from_nine_in_oslo(region: RegionData, rules: Reminde
     assert due(region, rules, oslo(2027, 1, 11, 8, 59)) == []
     assert due(region, rules, oslo(2027, 1, 11, 9, 0)) == [("beslutningsgrunnlag", 21, "channel")]
     assert due(region, rules, oslo(2027, 1, 25, 9, 0)) == [("beslutningsgrunnlag", 7, "channel")]
-    assert due(region, rules, oslo(2027, 1, 31, 9, 0)) == [("beslutningsgrunnlag", 1, "channel")]
+    # 31 January 2027 is a Sunday: the 1-day reminder goes out on Friday 29 January instead.
+    assert due(region, rules, oslo(2027, 1, 29, 8, 59)) == [("beslutningsgrunnlag", 7, "channel")]
+    assert due(region, rules, oslo(2027, 1, 29, 9, 0)) == [("beslutningsgrunnlag", 1, "channel")]
     assert due(region, rules, oslo(2027, 2, 1, 23, 59)) == [("beslutningsgrunnlag", 1, "channel")]
     assert due(region, rules, oslo(2027, 2, 2, 0, 0)) == []  # the deadline has passed
 
@@ -59,7 +61,7 @@ def test_each_offset_is_due_from_nine_in_oslo(region: RegionData, rules: Reminde
 def test_after_downtime_only_the_latest_offset_is_due(
     region: RegionData, rules: ReminderRules
 ) -> None:
-    [reminder] = plan(region, rules, [CHANNEL], NOTHING, oslo(2027, 1, 30, 12, 0))
+    [reminder] = plan(region, rules, [CHANNEL], NOTHING, oslo(2027, 1, 28, 12, 0))
 
     assert reminder.offset_days == 7
     assert reminder.due_at == oslo(2027, 1, 25, 9, 0)
@@ -68,11 +70,21 @@ def test_after_downtime_only_the_latest_offset_is_due(
 
 
 def test_send_time_follows_summer_time(region: RegionData, rules: ReminderRules) -> None:
-    # Rapportering is due 15 June; 30 days before is 16 May, 09:00 CEST = 07:00 UTC.
-    [reminder] = plan(region, rules, [CHANNEL], NOTHING, oslo(2027, 5, 16, 9, 0))
+    # Rapportering is due 15 June; 7 days before is Tuesday 8 June, 09:00 CEST = 07:00 UTC.
+    [reminder] = plan(region, rules, [CHANNEL], NOTHING, oslo(2027, 6, 8, 9, 0))
 
+    assert (reminder.step_id, reminder.offset_days) == ("rapportering", 7)
+    assert reminder.due_at == dt.datetime(2027, 6, 8, 7, 0, tzinfo=dt.UTC)
+
+
+def test_a_reminder_day_on_a_weekend_or_holiday_moves_to_the_working_day_before(
+    region: RegionData, rules: ReminderRules
+) -> None:
+    # 30 days before 15 June 2027 is Sunday 16 May (and 17 May is a holiday): Friday 14 May.
+    [reminder] = plan(region, rules, [CHANNEL], NOTHING, oslo(2027, 5, 14, 9, 0))
     assert (reminder.step_id, reminder.offset_days) == ("rapportering", 30)
-    assert reminder.due_at == dt.datetime(2027, 5, 16, 7, 0, tzinfo=dt.UTC)
+    assert reminder.due_at == dt.datetime(2027, 5, 14, 7, 0, tzinfo=dt.UTC)
+    assert due(region, rules, oslo(2027, 5, 14, 8, 59)) == []
 
 
 def test_locally_set_deadlines_without_a_date_give_no_reminder(

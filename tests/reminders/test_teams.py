@@ -150,3 +150,26 @@ async def test_a_nynorsk_coordinator_links_and_lists_reminders_in_nynorsk(
     assert "21 dagar før fristen): sendt" in overview
     [reminder] = teams.posts_to(CHANNEL)  # the card itself goes to the channel in bokmål
     assert "om 21 dager" in texts([{"attachments": reminder.activity["attachments"]}])
+
+
+async def test_a_reminder_day_on_a_sunday_is_sent_the_friday_before(
+    bot: Client, settings: Settings, teams: FakeTeams, fosen_coordinator: str
+) -> None:
+    install = activity(
+        "installationUpdate",
+        action="add",
+        conversation=CHANNEL,
+        conversation_type="channel",
+        channelData=TEAM,
+        service_url=teams.url,
+    )
+    await post(bot, install)
+    await post(bot, in_channel(teams, "koble denne kanalen til Fosen", aad=fosen_coordinator))
+
+    # 1 February 2027 minus one day is Sunday 31 January: the nudge goes out on Friday 29th.
+    await send_reminders("2027-01-29T09:00")
+    [reminder] = teams.posts_to(CHANNEL)
+    shown = texts([reminder.activity])
+    assert "Fristen for beslutningsgrunnlag er 1. februar 2027 (om 3 dager)." in shown
+    await send_reminders("2027-01-31T09:00")
+    assert len(teams.posts_to(CHANNEL)) == 1  # nothing more on the Sunday
