@@ -354,7 +354,7 @@ class SchemeAnswers:
         network_id = network.id if network else None
         region = self._data.region
         if question.topic is Topic.NEXT_DEADLINE:
-            found = next_deadline(region, now, network_id=network_id)
+            found = next_deadline(region, now, network_id=network_id, own_only=True)
             if found is None:
                 return Reply(t.NO_NEXT.get(lang))
             title = t.NEXT_TITLE.get(lang).format(step=found.step.name.get(lang))
@@ -365,6 +365,10 @@ class SchemeAnswers:
         notes = []
         if question.topic is Topic.NEXT_DEADLINE and found.due is not None:
             notes = self._recommended_before(found.due, today, network_id, lang)
+            notes += self._bodies_before(found.due, now, lang)
+        elif found.step.by_bodies:
+            actor = found.step.from_actor.get(lang)
+            notes = [t.BODIES_OWN.get(lang).format(actor=actor)]
         card = FactsCard(
             title=title,
             headline=describe_deadline(found, today, lang),
@@ -378,6 +382,27 @@ class SchemeAnswers:
             buttons=[Button(title=t.SEE_CALENDAR.get(lang), text="frister")],
         )
         return Reply(fallback(card), card)
+
+    def _bodies_before(self, due: date, now: datetime, lang: Lang) -> list[str]:
+        """Samarbeidsforum's and Statsforvalteren's dates before the asker's next deadline,
+        said as theirs."""
+        notes = []
+        for step in self._data.region.steps:
+            if not step.by_bodies:
+                continue
+            theirs = deadline_for(self._data.region, step.id, after=now)
+            if theirs.due is None or theirs.due >= due:
+                continue
+            actor = step.from_actor.get(lang)
+            notes.append(
+                t.BODIES_BEFORE.get(lang).format(
+                    step=step.short.get(lang).capitalize(),
+                    actor=actor,
+                    to=step.to_actor.get(lang),
+                    date=format_date(theirs.due, lang),
+                )
+            )
+        return notes
 
     def _recommended_before(
         self, due: date, today: date, network_id: str | None, lang: Lang

@@ -244,3 +244,15 @@ SPENDING_YEAR = Localized(
     nn="Tala for {asked} er ikkje lagde inn enno; dette er ramma for {shown}, pengane som blir "
     "brukte no.",
 )
+
+# Steps of samarbeidsforum and Statsforvalteren, said as theirs
+BODIES_BEFORE = Localized(
+    nb="Før det: {step} fra {actor} til {to} innen {date}. Det er fristen til {actor}, ikke "
+    "noe dere skal sende.",
+    nn="Før det: {step} frå {actor} til {to} innan {date}. Det er fristen til {actor}, ikkje "
+    "noko de skal sende.",
+)
+BODIES_OWN = Localized(
+    nb="Dette er fristen til {actor}, ikke noe dere skal sende.",
+    nn="Dette er fristen til {actor}, ikkje noko de skal sende.",
+)

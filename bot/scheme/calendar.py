@@ -154,10 +154,16 @@ def deadline_for(
 
 
 def next_deadline(
-    region: RegionData, now: dt.datetime, *, network_id: str | None = None
+    region: RegionData,
+    now: dt.datetime,
+    *,
+    network_id: str | None = None,
+    own_only: bool = False,
 ) -> Deadline | None:
-    """The nearest dated deadline of any step (ties: lower step number); None if none is dated."""
-    found = [deadline_for(region, s.id, after=now, network_id=network_id) for s in region.steps]
+    """The nearest dated deadline of any step (ties: lower step number); None if none is dated.
+    `own_only` leaves out the steps of samarbeidsforum and Statsforvalteren (`by_bodies`)."""
+    steps = [s for s in region.steps if not (own_only and s.by_bodies)]
+    found = [deadline_for(region, s.id, after=now, network_id=network_id) for s in steps]
     dated = [d for d in found if d.due is not None]
     return min(dated, key=lambda d: (d.due, d.step.number), default=None)
 

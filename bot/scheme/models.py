@@ -96,6 +96,9 @@ class Step(_Model):
     from_actor: Localized
     to_actor: Localized
     optional: bool = False
+    # A step of samarbeidsforum or Statsforvalteren (innstilling, vedtak): its date is theirs,
+    # never presented as the asker's own deadline.
+    by_bodies: bool = False
     deadline: DeadlineRule
 
 
