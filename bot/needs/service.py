@@ -51,6 +51,7 @@ class NetworkStatus:
     not_started: list[str]
     network_id: str = ""
     year: int = 0
+    members: int = 0  # how many municipalities the network has
 
 
 class NeedsService:
@@ -210,7 +211,9 @@ class NeedsService:
         drafting = [r for r in reports if r.status is Status.DRAFT]
         started = {str(r.answers.get("municipality", "")).casefold() for r in submitted + drafting}
         not_started = [m for m in network.members if m.casefold() not in started]
-        return NetworkStatus(network.name, submitted, drafting, not_started, network_id, year)
+        return NetworkStatus(
+            network.name, submitted, drafting, not_started, network_id, year, len(network.members)
+        )
 
     def network_name(self, network_id: str | None) -> str:
         """A network's display name ("nettverket" when unknown)."""

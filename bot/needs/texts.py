@@ -176,12 +176,19 @@ SENT_BY = Localized(nb="{owner}: sendt", nn="{owner}: sendt")
 AFTER_DEADLINE = Localized(nb=" etter fristen", nn=" etter fristen")
 DRAFT = Localized(nb="Utkast", nn="Utkast")
 NO_OWNER_YET = Localized(nb="uten eier ennå", nn="utan eigar enno")
-NOT_STARTED = Localized(nb="Ikke startet", nn="Ikkje starta")
+NOT_STARTED = Localized(nb="Ingen ennå", nn="Ingen enno")
 STATUS_TITLE = Localized(nb="Behovsmeldinger i {name}", nn="Behovsmeldingar i {name}")
 STATUS_HEADLINE = Localized(
-    nb="{sent} sendt, {drafts} utkast, {idle} kommuner har ikke startet.",
-    nn="{sent} sendt, {drafts} utkast, {idle} kommunar har ikkje starta.",
+    nb="{sent} sendt fra {owners}, {drafts} utkast. Behovsmeldingen er frivillig; ingen eier i "
+    "{idle} av nettverkets {members} kommuner har startet en ennå.",
+    nn="{sent} sendt frå {owners}, {drafts} utkast. Behovsmeldinga er frivillig; ingen eigar i "
+    "{idle} av dei {members} kommunane i nettverket har starta ei enno.",
 )
+OWNERS = {
+    1: Localized(nb="1 eier", nn="1 eigar"),
+    0: Localized(nb="0 eiere", nn="0 eigarar"),
+}
+MANY_OWNERS = Localized(nb="{count} eiere", nn="{count} eigarar")
 DOWNLOAD = Localized(nb="Last ned regneark", nn="Last ned rekneark")
 DOWNLOAD_TITLE = Localized(nb="Regneark for {name} {year}", nn="Rekneark for {name} {year}")
 DOWNLOAD_READY = Localized(

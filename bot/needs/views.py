@@ -206,12 +206,19 @@ def status_card(status: NetworkStatus, lang: Lang) -> FactsCard:
         title=t.STATUS_TITLE.get(lang).format(name=status.network_name),
         headline=t.STATUS_HEADLINE.get(lang).format(
             sent=len(status.submitted),
+            owners=_owners(len({r.owner.casefold() for r in status.submitted}), lang),
             drafts=len(status.drafting),
             idle=len(status.not_started),
+            members=status.members,
         ),
         facts=facts,
         buttons=[Button(title=t.DOWNLOAD.get(lang), data=export(status.network_id, status.year))],
     )
+
+
+def _owners(count: int, lang: Lang) -> str:
+    """«1 eier», «3 eiere» («1 eigar», «3 eigarar»)."""
+    return t.OWNERS.get(count, t.MANY_OWNERS).get(lang).format(count=count)
 
 
 def _facts(report: StoredReport, lang: Lang) -> list[Fact]:

@@ -109,7 +109,7 @@ class ReminderCards:
 
     def _todo(self, step_id: str, target: Target, deadline: Deadline) -> str:
         if target.kind == "owner" and step_id == OWNER_STEP:
-            return f"{target.owner_id} har ikke sendt behovsmelding ennå."
+            return f"{target.owner_id} kan sende en behovsmelding til nettverket (frivillig)."
         rule = self._rules.for_step(step_id)
         if rule is not None and rule.todo:
             return rule.todo
@@ -153,11 +153,11 @@ def _status(step_id: str, step: str, status: StepProgress) -> str | None:
     if step_id != OWNER_STEP or not status.owners:
         return None
     sent = len(status.owners & status.submitted)
-    return f"{sent} av {len(status.owners)} eiere har sendt {step}."
+    return f"Fra {sent} av {len(status.owners)} kommuner har en eier sendt {step} (frivillig)."
 
 
 def _missing(target: Target, status: StepProgress) -> str | None:
     if target.kind == "owner" or status.complete or not status.owners:
         return None
     waiting = sorted(status.owners - status.submitted)
-    return f"Venter på: {', '.join(waiting)}." if waiting else None
+    return f"Ingen behovsmelding ennå fra: {', '.join(waiting)}." if waiting else None

@@ -223,7 +223,10 @@ async def test_status_and_export_are_for_the_networks_coordinators(
     coordinator = {"user": "29:coord", "from": {"id": "29:coord", "aadObjectId": fosen_coordinator}}
     await say(bot, "jeg hører til Fosen", **coordinator)
     status = texts(await say(bot, "status for nettverket", **coordinator))
-    assert "1 sendt, 0 utkast, 3 kommuner har ikke startet" in status
+    assert (
+        "1 sendt fra 1 eier, 0 utkast. Behovsmeldingen er frivillig; ingen eier i 3 av "
+        "nettverkets 4 kommuner har startet en ennå." in status
+    )
     assert "Ørland kommune: sendt" in status
 
     monkeypatch.setenv("LAGET_DATABASE_URL", settings.database_url)

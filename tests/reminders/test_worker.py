@@ -303,10 +303,14 @@ async def test_owners_who_have_not_submitted_are_reminded_and_counted(
 
     [owner_card] = [p.activity["attachments"][0]["content"] for p in teams.posts_to("a:osen")]
     texts = [block.get("text") for block in owner_card["body"]]
-    assert "Osen har ikke sendt behovsmelding ennå." in texts
+    assert "Osen kan sende en behovsmelding til nettverket (frivillig)." in texts
     first, second = (p.activity["attachments"][0]["content"] for p in teams.posts_to(FOSEN))
-    assert "0 av 4 eiere har sendt behovsmelding." in [b.get("text") for b in first["body"]]
-    assert "1 av 4 eiere har sendt behovsmelding." in [b.get("text") for b in second["body"]]
+    assert "Fra 0 av 4 kommuner har en eier sendt behovsmelding (frivillig)." in [
+        b.get("text") for b in first["body"]
+    ]
+    assert "Fra 1 av 4 kommuner har en eier sendt behovsmelding (frivillig)." in [
+        b.get("text") for b in second["body"]
+    ]
     # Osen's own card now says it is done.
     assert [
         body["attachments"][0]["content"]["body"][0]["text"] for _, _, body in teams.updates
