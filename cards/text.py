@@ -22,6 +22,7 @@ class CardInput:
     required: bool = False
     choices: list[tuple[str, str]] = field(default_factory=list)  # (title, value)
     multi: bool = False
+    value: str = ""  # what the field holds now (kept when the terminal answer is empty)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def _input(element: dict[str, Any]) -> CardInput:
         required=bool(element.get("isRequired", False)),
         choices=choices,
         multi=bool(element.get("isMultiSelect", False)),
+        value="" if element.get("value") is None else str(element.get("value")),
     )
 
 

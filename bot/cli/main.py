@@ -42,6 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="snakk med boten i terminalen")
     chat.add_argument("--say", help="send én melding, skriv svaret og avslutt")
     chat.add_argument("--user", default="terminal", help="hvem du er i samtalen")
+    chat.add_argument(
+        "--aad",
+        help="Azure AD-objekt-id du opptrer med (standard: en fast id for --user, vist ved start)",
+    )
 
     admin.add_commands(commands)
     reminders.add_commands(commands)
@@ -70,11 +74,11 @@ def _serve(settings: Settings, host: str, port: int) -> int:
     return 0
 
 
-async def _chat(settings: Settings, user: str, say: str | None) -> int:
+async def _chat(settings: Settings, user: str, say: str | None, aad: str | None = None) -> int:
     # The terminal is a local client: it talks to the bot in-process, so no token applies.
     laget = await build_laget(settings.model_copy(update={"microsoft_app_id": ""}))
     try:
-        client = ChatClient(laget, user=user)
+        client = ChatClient(laget, user=user, aad=aad)
         if say is not None:
             for reply in await client.send(text=say):
                 _write(render_reply(reply))
@@ -105,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 async def _chat_command(args: argparse.Namespace, settings: Settings, _console: Console) -> int:
-    return await _chat(settings, args.user, args.say)
+    return await _chat(settings, args.user, args.say, args.aad)
 
 
 async def _eval_command(_args: argparse.Namespace, settings: Settings, console: Console) -> int:

@@ -35,12 +35,16 @@ Read = Callable[[str], Awaitable[str]]
 class ChatClient:
     """One user's conversation with the bot, in process."""
 
-    def __init__(self, laget: Laget, user: str = "terminal") -> None:
+    def __init__(self, laget: Laget, user: str = "terminal", aad: str | None = None) -> None:
         self._laget = laget
-        self._user = ChannelAccount(id=f"chat-user:{user}", name=user)
+        self.aad_object_id = aad or chat_object_id(user)
+        self._user = ChannelAccount(
+            id=f"chat-user:{user}", name=user, aad_object_id=self.aad_object_id
+        )
         self._conversation = ConversationAccount(
             id=f"laget-chat:{user}", conversation_type="personal"
         )
+        self.name = user
         self.last_card: TextCard | None = None
 
     async def send(
@@ -71,6 +75,12 @@ class ChatClient:
         return replies
 
 
+def chat_object_id(user: str) -> str:
+    """The Azure AD object id a terminal user stands in with: stable per name, so a role can be
+    granted to it (`laget roles grant coordinator <id> --network fosen`)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"laget-chat:{user}"))
+
+
 def render_reply(activity: Activity) -> str:
     """A reply as terminal text: its text, then each card."""
     parts = [activity.text] if activity.text and not _cards(activity) else []
@@ -87,16 +97,38 @@ def _cards(activity: Activity) -> list[TextCard]:
 
 
 async def fill_inputs(inputs: list[CardInput], read: Read, write: Write) -> dict[str, str]:
-    """Ask a card's inputs one by one; a choice is picked by number or typed."""
+    """Ask a card's inputs one by one; a choice is picked by number (several: «1,3») or typed;
+    Enter keeps what the field holds (shown in brackets)."""
     values: dict[str, str] = {}
     for field in inputs:
         if field.choices:
             write("\n".join(f"    {n}. {title}" for n, (title, _) in enumerate(field.choices, 1)))
-        answer = (await read(f"  {field.label}: ")).strip()
-        if field.choices and answer.isdigit() and 1 <= int(answer) <= len(field.choices):
-            answer = field.choices[int(answer) - 1][1]
+        now = f" [{_shown(field)}]" if field.value else ""
+        answer = (await read(f"  {field.label}{now}: ")).strip()
+        if not answer:
+            values[field.id] = field.value
+            continue
+        if field.choices:
+            answer = ",".join(_choice(field, part.strip()) for part in answer.split(","))
         values[field.id] = answer
     return values
+
+
+def _choice(field: CardInput, answer: str) -> str:
+    """A choice's value from its number (anything else as typed)."""
+    if answer.isdigit() and 1 <= int(answer) <= len(field.choices):
+        return field.choices[int(answer) - 1][1]
+    return answer
+
+
+def _shown(field: CardInput) -> str:
+    """A field's value as the person reads it (a choice by its title)."""
+    titles = {value: title for title, value in field.choices}
+    return (
+        ", ".join(titles.get(part, part) for part in field.value.split(","))
+        if titles
+        else field.value
+    )
 
 
 async def press(client: ChatClient, button: CardButton, read: Read, write: Write) -> None:
@@ -112,7 +144,14 @@ async def press(client: ChatClient, button: CardButton, read: Read, write: Write
 
 async def repl(client: ChatClient, read: Read, write: Write) -> None:
     """The interactive loop; a number presses the last card's button, "/slutt" ends."""
-    write("Skriv til Laget. Et tall trykker på en knapp i siste kort. «/slutt» avslutter.")
+    write(
+        "Skriv til Laget. Et tall trykker på en knapp i siste kort; i et skjema beholder Enter "
+        "verdien i klammer. «/slutt» avslutter."
+    )
+    write(
+        f"Du er {client.name} med Azure AD-id {client.aad_object_id}. Gi deg en rolle med "
+        f"«laget roles grant coordinator {client.aad_object_id} --network fosen» (eller admin)."
+    )
     while True:
         try:
             line = (await read("> ")).strip()

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from bot.app import Laget, build_laget
+from bot.scheme.roles import RoleAssignment
 from bot.settings import Settings
-from bot.teams.chat import ChatClient, repl
+from bot.store.roles import RolesRepository
+from bot.teams.chat import ChatClient, chat_object_id, repl
 from tests.activities import say, texts
 from tests.conftest import StartBot
 
@@ -84,3 +86,29 @@ def test_serve_refuses_a_public_host_without_an_app_id(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Nekter å starte på 0.0.0.0 uten autentisering" in result.stderr
     assert "MicrosoftAppId" in result.stderr
+
+
+async def test_a_chat_user_granted_a_role_fills_a_form_and_enter_keeps_values(
+    laget: Laget,
+) -> None:
+    role = RoleAssignment(
+        aad_object_id=chat_object_id("kari"), role="coordinator", network_id="fosen"
+    )
+    await RolesRepository(laget.engine).grant(role, name="Kari")
+    typed = iter(
+        ["beslutningsgrunnlag", "1", "1", "3", "", "1,2", "", "1", "1", "", "", "", "", "/slutt"]
+    )
+    prompts: list[str] = []
+    shown: list[str] = []
+
+    async def read(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(typed)
+
+    await repl(ChatClient(laget, user="kari"), read, shown.append)
+
+    transcript = "\n".join(shown)
+    assert f"Azure AD-id {chat_object_id('kari')}" in transcript
+    assert "Beslutningsgrunnlag for Fosen 2027" in transcript
+    assert transcript.count("NTNU · Indre Fosen, Osen") == 2  # saved, then kept by Enter
+    assert any("[NTNU]" in prompt for prompt in prompts)  # the value Enter keeps, shown
