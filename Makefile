@@ -54,12 +54,15 @@ e2e: $(STAMP) e2e-deps
 
 e2e-deps: e2e-chromium $(E2E_NPM)
 
+# A colour emoji font too, so 👍/👎 show in the screenshots instead of empty boxes.
+EMOJI_FONT := /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf
+
 e2e-chromium:
-	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then :; \
+	@if { command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; } && [ -f $(EMOJI_FONT) ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji) \
 	  || echo "e2e: could not install chromium; its tests will skip" >&2; \
-	else echo "e2e: chromium is missing (install it: apt-get install chromium); its tests will skip" >&2; fi
+	else echo "e2e: chromium or the emoji font is missing (apt-get install chromium fonts-noto-color-emoji)" >&2; fi
 
 $(E2E_NPM): e2e/package.json e2e/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
