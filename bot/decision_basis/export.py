@@ -156,7 +156,7 @@ def frame_kind(frame: FrameInfo | None, year: int) -> str:
     return "estimert, eksempeldata" if frame.example_data else "estimert"
 
 
-def _sent_on(basis: StoredBasis | None) -> date | None:
+def sent_day(basis: StoredBasis | None) -> date | None:
     if basis is None or basis.status is not Status.SENT or basis.sent_at is None:
         return None
     return oslo_today(basis.sent_at)
@@ -171,7 +171,7 @@ def overview_row(entry: NetworkEntry, year: int) -> list[Cell]:
         row.network_name,
         state_label(row),
         row.reference or "",
-        _sent_on(basis),
+        sent_day(basis),
         len(measures(basis.document)) if basis else 0,
         frame,
         frame_kind(row.frame, year),
@@ -231,7 +231,7 @@ def facts(entry: NetworkEntry, year: int) -> list[tuple[str, Cell]]:
         ("Tilskuddsår", year),
         ("Tilstand", state_label(row)),
         ("Referanse", basis.reference or ""),
-        ("Sendt", _sent_on(basis)),
+        ("Sendt", sent_day(basis)),
         ("Versjon", basis.version),
         *((spec.label.nb, _value(spec, basis.document.get(spec.name))) for spec in HEADER),
         ("Ramme (kr)", frame.amount if frame else None),
@@ -274,7 +274,7 @@ def csv_rows(data: YearExport) -> list[list[Cell]]:
     return found
 
 
-def _csv_value(value: Cell) -> str:
+def csv_value(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
@@ -290,7 +290,7 @@ def write_csv(path: Path, data: YearExport) -> int:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(CSV_HEADERS)
-        writer.writerows([[_csv_value(value) for value in row] for row in table])
+        writer.writerows([[csv_value(value) for value in row] for row in table])
     return len(table)
 
 
@@ -308,7 +308,7 @@ def sheet_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: Cell, *, money: bool = False) -> None:
+def put_cell(sheet: Worksheet, row: int, column: int, value: Cell, *, money: bool = False) -> None:
     """One typed cell: a date with a Norwegian format, a number, or text that stays text."""
     if value is None:
         return
@@ -329,12 +329,12 @@ def _put(sheet: Worksheet, row: int, column: int, value: Cell, *, money: bool = 
             cell.quotePrefix = True
 
 
-def _bold_row(sheet: Worksheet, row: int) -> None:
+def bold_row(sheet: Worksheet, row: int) -> None:
     for cell in sheet[row]:
         cell.font = Font(bold=True)
 
 
-def _wrap(sheet: Worksheet) -> None:
+def wrap_cells(sheet: Worksheet) -> None:
     for line in sheet.iter_rows():
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -343,10 +343,10 @@ def _wrap(sheet: Worksheet) -> None:
 def _overview_sheet(sheet: Worksheet, data: YearExport) -> None:
     rows = overview_rows(data)
     for column, header in enumerate(OVERVIEW_HEADERS, 1):
-        _put(sheet, 1, column, header)
+        put_cell(sheet, 1, column, header)
     for number, values in enumerate([*rows, sum_row(rows)], 2):
         for column, value in enumerate(values, 1):
-            _put(
+            put_cell(
                 sheet, number, column, value, money=OVERVIEW_HEADERS[column - 1] in _OVERVIEW_MONEY
             )
     total_row = len(rows) + 2
@@ -357,10 +357,10 @@ def _overview_sheet(sheet: Worksheet, data: YearExport) -> None:
     ):
         notes.insert(0, example_data_note("nb"))
     for offset, note in enumerate(notes, 2):
-        _put(sheet, total_row + offset, 1, note)
-    _wrap(sheet)
-    _bold_row(sheet, 1)
-    _bold_row(sheet, total_row)
+        put_cell(sheet, total_row + offset, 1, note)
+    wrap_cells(sheet)
+    bold_row(sheet, 1)
+    bold_row(sheet, total_row)
     sheet.freeze_panes = "B2"
     for column, header in enumerate(OVERVIEW_HEADERS, 1):
         width = max(12, len(header) + 2, *(len(str(r[column - 1] or "")) + 2 for r in rows))
@@ -371,44 +371,44 @@ def _network_sheet(sheet: Worksheet, entry: NetworkEntry, year: int) -> None:
     basis = entry.basis
     if basis is None:
         return
-    _put(sheet, 1, 1, t.TITLE.get("nb").format(name=entry.row.network_name, year=year))
+    put_cell(sheet, 1, 1, t.TITLE.get("nb").format(name=entry.row.network_name, year=year))
     sheet["A1"].font = Font(bold=True, size=14)
     line = 3
     for label, value in facts(entry, year):
-        _put(sheet, line, 1, label)
-        _put(sheet, line, 2, value, money=label.endswith("(kr)"))
+        put_cell(sheet, line, 1, label)
+        put_cell(sheet, line, 2, value, money=label.endswith("(kr)"))
         line += 1
     line += 1
-    _put(sheet, line, 1, "Tiltak")
+    put_cell(sheet, line, 1, "Tiltak")
     sheet.cell(row=line, column=1).font = Font(bold=True, size=12)
     line += 1
     for column, header in enumerate(MEASURE_HEADERS, 1):
-        _put(sheet, line, column, header)
-    _bold_row(sheet, line)
+        put_cell(sheet, line, column, header)
+    bold_row(sheet, line)
     table = measure_rows(basis)
     money_columns = {i for i, h in enumerate(MEASURE_HEADERS) if h.endswith("(kr)")}
     for values in table:
         line += 1
         for column, value in enumerate(values, 1):
-            _put(sheet, line, column, value, money=column - 1 in money_columns)
+            put_cell(sheet, line, column, value, money=column - 1 in money_columns)
     line += 1
-    _put(sheet, line, 1, SUM_LABEL)
+    put_cell(sheet, line, 1, SUM_LABEL)
     for column in sorted(money_columns):
         numbers = [v for v in (r[column] for r in table) if isinstance(v, int)]
-        _put(sheet, line, column + 1, sum(numbers), money=True)
-    _bold_row(sheet, line)
+        put_cell(sheet, line, column + 1, sum(numbers), money=True)
+    bold_row(sheet, line)
     for title, specs in (
         (t.PART_TITLES["conditions"].get("nb"), CONDITIONS),
         (t.PART_TITLES["evaluation"].get("nb"), EVALUATION),
     ):
         line += 2
-        _put(sheet, line, 1, title)
+        put_cell(sheet, line, 1, title)
         sheet.cell(row=line, column=1).font = Font(bold=True, size=12)
         for label, text in _texts(basis, specs):
             line += 1
-            _put(sheet, line, 1, label)
-            _put(sheet, line, 2, text)
-    _wrap(sheet)
+            put_cell(sheet, line, 1, label)
+            put_cell(sheet, line, 2, text)
+    wrap_cells(sheet)
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 60
     for column in range(3, len(MEASURE_HEADERS) + 1):
@@ -458,13 +458,13 @@ def write_docx(path: Path | BinaryIO, entry: NetworkEntry, year: int, exported_o
     if basis is None or budget is None:
         raise ValueError(f"{entry.row.network_id} has no beslutningsgrunnlag for {year}")
     title = t.TITLE.get("nb").format(name=entry.row.network_name, year=year)
-    document = _new_document(title)
+    document = new_document(title)
     document.add_heading(title, level=0)
     _state_paragraph(document, entry)
-    _footer(document, basis, exported_on)
+    footer(document, basis, exported_on)
 
     document.add_heading(t.PART_TITLES["header"].get("nb"), level=1)
-    _facts_table(
+    facts_table(
         document,
         [("Nettverk", entry.row.network_name), *_texts(basis, HEADER)],
     )
@@ -479,7 +479,7 @@ def write_docx(path: Path | BinaryIO, entry: NetworkEntry, year: int, exported_o
         document.add_heading("Tiltakene i detalj", level=1)
     for number, found in enumerate(measures(basis.document), 1):
         document.add_heading(t.MEASURE_SUM.get("nb").format(number=number), level=2)
-        _facts_table(
+        facts_table(
             document,
             [(_label(spec), display_value(spec, found.get(spec.name))) for spec in MEASURE],
         )
@@ -501,7 +501,7 @@ def _label(spec: BasisField) -> str:
     return spec.label.nb.removesuffix(" (kr)")
 
 
-def _shorten(text: str, limit: int) -> str:
+def shorten(text: str, limit: int) -> str:
     """`text` cut at a word before `limit` characters, with «…»."""
     if len(text) <= limit:
         return text
@@ -513,7 +513,7 @@ def _clean(text: str) -> str:
     return clean_text(text)
 
 
-def _new_document(title: str) -> DocxDocument:
+def new_document(title: str) -> DocxDocument:
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)  # A4
@@ -538,7 +538,7 @@ def _state_paragraph(document: DocxDocument, entry: NetworkEntry) -> None:
     basis = entry.basis
     if basis is None:
         return
-    sent_on = _sent_on(basis)
+    sent_on = sent_day(basis)
     if sent_on is None:
         state = t.STATE_DRAFT.get("nb")
     else:
@@ -554,7 +554,7 @@ def _state_paragraph(document: DocxDocument, entry: NetworkEntry) -> None:
         run.text += f" {format_date(entry.deadline)}."  # «…, etter fristen 1. februar 2027.»
 
 
-def _footer(document: DocxDocument, basis: StoredBasis, exported_on: date) -> None:
+def footer(document: DocxDocument, basis: StoredBasis, exported_on: date) -> None:
     paragraph = document.sections[0].footer.paragraphs[0]
     which = basis.reference or t.STATES["draft"].get("nb").capitalize()
     run = paragraph.add_run(
@@ -582,7 +582,7 @@ def _shade(cell: _Cell, fill: str = "E7ECF2") -> None:
     properties.append(shading)
 
 
-def _table(
+def grid_table(
     document: DocxDocument,
     rows: Sequence[Sequence[str]],
     widths: Sequence[float],
@@ -621,15 +621,15 @@ def _table(
                 _shade(cell, "F2F4F7")
 
 
-def _facts_table(document: DocxDocument, rows: Sequence[tuple[str, str]]) -> None:
-    _table(document, rows, (58.0, 112.0))
+def facts_table(document: DocxDocument, rows: Sequence[tuple[str, str]]) -> None:
+    grid_table(document, rows, (58.0, 112.0))
 
 
 def _measures_table(document: DocxDocument, basis: StoredBasis) -> None:
     found = measures(basis.document)
     rows = [["Tiltak og periode", "Eier", "UH", "Koordinering", "Sum"]]
     for number, item in enumerate(found, 1):
-        goal = _shorten(str(item.get("goal") or "–"), _GOAL_IN_TABLE)
+        goal = shorten(str(item.get("goal") or "–"), _GOAL_IN_TABLE)
         period = "–".join(
             display_value(FIELD_BY_NAME[name], item.get(name))
             for name in ("from_month", "to_month")
@@ -639,7 +639,7 @@ def _measures_table(document: DocxDocument, basis: StoredBasis) -> None:
         rows.append([shown, *amounts, format_money(measure_total(item))])
     sums = [format_money(sum(int(item.get(kind) or 0) for item in found)) for kind in BUDGET_KINDS]
     rows.append([SUM_LABEL, *sums, format_money(sum(measure_total(i) for i in found))])
-    _table(document, rows, (54.0, 29.0, 29.0, 29.0, 29.0), framed=True, right_from=1)
+    grid_table(document, rows, (54.0, 29.0, 29.0, 29.0, 29.0), framed=True, right_from=1)
     if not found:
         document.add_paragraph("Det er ingen tiltak ennå.")
 
@@ -660,7 +660,7 @@ def _budget_section(document: DocxDocument, budget: Budget, year: int) -> None:
         rows.append(
             ("Igjen" if budget.left >= 0 else "Over rammen", format_money(abs(budget.left)))
         )
-    _facts_table(document, rows)
+    facts_table(document, rows)
     if frame is not None and frame.example_data and not frame.decided:
         note = document.add_paragraph()
         note.paragraph_format.space_before = Pt(6)

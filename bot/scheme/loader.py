@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.scheme.models import Loc, RegionData, SchemeError
-from bot.scheme.money import AllocationError, compute_allocation
+from bot.scheme.money import AllocationError, compute_allocation, describe_difference
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data" / "trondelag"
 REGION_FILE = "region.yaml"
@@ -111,7 +111,12 @@ def load_region(data_dir: Path | None = None) -> RegionData:
 
     Raises DataError naming file, line and field for every problem found.
     """
-    directory = DEFAULT_DATA_DIR if data_dir is None else data_dir
+    region, _ = _load(DEFAULT_DATA_DIR if data_dir is None else data_dir)
+    return region
+
+
+def _load(directory: Path) -> tuple[RegionData, dict[int | None, _Parsed]]:
+    """The region and the parsed files (for line numbers), or DataError."""
     if not (directory / REGION_FILE).is_file():
         raise DataError([Problem(directory / REGION_FILE, None, None, "fila finnes ikke")])
     problems: list[Problem] = []
@@ -145,16 +150,41 @@ def load_region(data_dir: Path | None = None) -> RegionData:
             problems.append(_locate(error.path, str(error), parsed))
     if problems:
         raise DataError(problems)
-    return region
+    return region, parsed
 
 
 def check_data_dir(data_dir: Path) -> list[str]:
-    """Every problem in a data directory, as Norwegian lines (empty when it is valid)."""
+    """Every problem in a data directory, as Norwegian lines (empty when it is valid).
+
+    Beyond what stops the bot at start, a year whose decided frames (`decided_ramme`, with the
+    estimates for the other networks) do not add up to what is distributed is a problem: the
+    bot still starts, but says by how much in every frame answer.
+    """
     try:
-        load_region(data_dir)
+        region, parsed = _load(data_dir)
     except DataError as error:
         return [str(problem) for problem in error.problems]
-    return []
+    return [str(problem) for problem in _unbalanced(region, parsed)]
+
+
+def _unbalanced(region: RegionData, parsed: dict[int | None, _Parsed]) -> list[Problem]:
+    """One problem per year file whose frames shown miss the pool, at its first decided frame."""
+    found = []
+    for year, data in sorted(region.years.items()):
+        sentence = describe_difference(compute_allocation(region, year))
+        decided = [n for n in region.network_ids if data.networks[n].decided_ramme is not None]
+        if sentence is None or not decided:
+            continue
+        if len(decided) == len(region.networks):
+            message = f"{sentence} Fila har vedtatt ramme for alle nettverkene."
+        else:
+            *most, last = [region.network(n).name for n in decided]
+            names = f"{', '.join(most)} og {last}" if most else last
+            message = f"{sentence} Fila har vedtatt ramme for {names}; de andre er estimert."
+        found.append(
+            _locate(("years", year, "networks", decided[0], "decided_ramme"), message, parsed)
+        )
+    return found
 
 
 def _read(
