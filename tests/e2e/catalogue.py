@@ -3,15 +3,19 @@
 The cards of a 1:1 chat come from a scripted conversation with the real app over HTTP (the
 `expectReplies` door), and the cards Laget posts on its own (a coordinator's notice, a question
 relayed to coordinators and its answer, a beslutningsgrunnlag's notice and change notice to
-another administrator) from a fake Teams connector on 127.0.0.1. Reminder cards in every variant
-come from `ReminderCards` with the embedded region and rules. Each card has a name, used for its
-screenshot.
+another administrator, a vedtak's announcement after a reminder pass) from a fake Teams
+connector on 127.0.0.1. The conversation starts in November 2026; the vedtak are registered by
+the same app on the same database with its clock in April 2027 (a decision date may not lie
+ahead), and the reports on 2027 written in May 2028 (they are due 15 June 2028). Reminder cards
+in every variant come from `ReminderCards` with the embedded region and rules. Each card has a
+name, used for its screenshot.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +40,10 @@ from tests.decision_basis.conftest import (
 from tests.fake_teams import FakeTeams
 from tests.needs.test_needs_report import ANSWERS
 from tests.reminders.conftest import SEVEN_DAYS, with_local_deadline
+from tests.reporting.test_reporting import FINDINGS, MAY_2028, MET, USED
+from tests.vedtak.test_vedtak import APRIL
+
+StartAt = Callable[[dt.datetime], Awaitable[Client]]  # the app on the same database, clock fixed
 
 # The asker is an administrator and a coordinator of Fosen, so every card is theirs to see.
 PERSON = "6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f"
@@ -89,6 +97,35 @@ NN_CONDITIONS = {
     "cond_interdisciplinary": "PPT, skule og barnehage er med i alle samlingane saman.",
 }
 NN_EVALUATION = {"evaluation": "Spørjeundersøking før og etter, og refleksjonslogg i kvart team."}
+# A decided frame for Fosen, as typed in the administrators' card.
+VEDTAK = {"network": "fosen", "decided_on": "15.04.2027", "reference": "SF 2027/1234"}
+# Fosen's sent beslutningsgrunnlag commits 750 000 (its tiltak 1 lowered after sending): one
+# decision under that (a warning), then a corrected one over it.
+UNDER_COMMITTED, OVER_COMMITTED = "700 000", "800 000"
+# What Fosen's tiltak 2 did (tiltak 1: the report tests' USED).
+USED_2 = {
+    "done": "Tre nettverkssamlinger om lesing med DMMH, og arbeid i team mellom samlingene.",
+    "participants": "60",
+    "used_owner": "90 000",
+    "used_uh": "150 000",
+    "used_coordination": "0",
+}
+# A report in nynorsk, on a network with no beslutningsgrunnlag in Laget.
+NN_USED = {
+    "goal": "Felles samlingar om språk i barnehagane",
+    "done": "Fire samlingar med DMMH, og arbeid i team mellom samlingane i alle einingane.",
+    "participants": "ca 90",
+    "used_owner": "150 000",
+    "used_uh": "250 000",
+    "used_coordination": "40 000",
+}
+NN_MET = {
+    "cond_local_needs": "Tiltaket svarte på ståstadsanalysane, og vart justert etter dei.",
+    "cond_workplace": "Alt arbeid skjedde i personalgruppene, i team på arbeidsplassen.",
+    "cond_partnership": "DMMH og eigarane planla og gjennomførte samlingane saman.",
+    "cond_interdisciplinary": "PPT, barnehage og helsestasjon var med på alle samlingane.",
+}
+NN_FINDINGS = {"findings": "Personalet meiner dei fangar opp språkvanskar tidlegare no."}
 
 
 @dataclass(frozen=True)
@@ -107,6 +144,11 @@ class Chat:
     teams: FakeTeams
     found: list[NamedCard] = field(default_factory=list)
     _seen_posts: int = 0
+    at: dt.datetime | None = None  # the bot's fixed clock, when it is ahead of the real one
+
+    def later(self, bot: Client, at: dt.datetime) -> Chat:
+        """The same chat and catalogue, talking to `bot` (the app with its clock at `at`)."""
+        return Chat(bot, self.teams, self.found, len(self.teams.posts), at)
 
     def _activity(self, **kwargs: Any) -> dict[str, Any]:
         body = activity(conversation=CHAT, user=USER, service_url=self.teams.url, **kwargs)
@@ -116,17 +158,30 @@ class Chat:
     async def _turn(self, name: str | None, body: dict[str, Any]) -> list[dict[str, Any]]:
         """One turn; its cards are recorded under `name` (not at all when it is None)."""
         replies = await post(self.bot, body)
-        await self.bot.app[LAGET].deliveries.run_once(dt.datetime.now(dt.UTC))  # what it queued
-        shown = cards(replies)
+        # What it queued is due at the bot's clock (at the latest now).
+        now = dt.datetime.now(dt.UTC)
+        await self.bot.app[LAGET].deliveries.run_once(max(now, self.at) if self.at else now)
+        return self._record(name, cards(replies))
+
+    def _record(self, name: str | None, shown: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """`shown` and the cards posted since the last turn, recorded under `name`."""
         posted = self.teams.posts[self._seen_posts :]
         self._seen_posts = len(self.teams.posts)
-        shown += cards([p.activity for p in posted])
+        shown = shown + cards([p.activity for p in posted])
         if name is None:  # a step on the way to the cards that matter
             return shown
         for number, card in enumerate(shown, 1):
             suffix = "" if len(shown) == 1 else f"-{number}"
             self.found.append(NamedCard(f"{name}{suffix}", card))
         return shown
+
+    async def reminder_pass(self, name: str | None, at: dt.datetime) -> list[dict[str, Any]]:
+        """A reminder pass at `at` (as `laget reminders send --at`), then the deliveries it
+        queued (a vedtak's announcement); the cards posted to this chat."""
+        laget = self.bot.app[LAGET]
+        await laget.reminders.worker.run_once(at)
+        await laget.deliveries.run_once(at)
+        return self._record(name, [])
 
     async def install(self, name: str) -> list[dict[str, Any]]:
         """Laget is added to the chat."""
@@ -183,8 +238,9 @@ async def grant_roles(settings: Settings) -> None:
         await engine.dispose()
 
 
-async def conversation_cards(bot: Client, teams: FakeTeams) -> list[NamedCard]:
-    """Every card of a 1:1 chat, from a conversation that visits each of Laget's features."""
+async def conversation_cards(bot: Client, teams: FakeTeams, start_at: StartAt) -> list[NamedCard]:
+    """Every card of a 1:1 chat, from a conversation that visits each of Laget's features
+    (`start_at` starts the app on the same database with a later clock)."""
     chat = Chat(bot, teams)
     await chat.install("welcome")
     await chat.say("frame", "Hva er rammen til Fosen?")
@@ -237,6 +293,8 @@ async def conversation_cards(bot: Client, teams: FakeTeams) -> list[NamedCard]:
     await chat.say("nn-reminders-list", "påminningar")
 
     await decision_basis_cards(chat)
+    await vedtak_cards(chat.later(await start_at(APRIL), APRIL))
+    await report_cards(chat.later(await start_at(MAY_2028), MAY_2028))
     return chat.found
 
 
@@ -327,6 +385,97 @@ async def decision_basis_cards(chat: Chat) -> None:
     sent = await chat.press("nn-basis-receipt-and-notice", confirm, "Ja, send til samarbeidsforum")
     shows(sent, "Påminningane om avgjerdsgrunnlaget stoppar")
     await chat.say("nn-basis-overview", "avgjerdsgrunnlag for alle nettverk")
+
+
+async def vedtak_cards(chat: Chat) -> None:
+    """Vedtak, on 16 April 2027 (the conversation is in nynorsk so far): the administrators'
+    card in nynorsk, a decision under what Fosen's sent beslutningsgrunnlag commits, and its
+    announcement (always bokmål: it goes to a channel and to coordinators) at the next reminder
+    pass; then the card in bokmål and a corrected decision, announced again, within it."""
+    form = await chat.say("nn-vedtak-form", "registrer vedtak")
+    shows(form, "Registrer vedtak for 2027")
+    ahead = {**VEDTAK, "amount": UNDER_COMMITTED, "decided_on": "15.05.2027"}
+    wrong = await chat.press("nn-vedtak-form-errors", form, "Registrer vedtaket", **ahead)
+    shows(wrong, "Vedtaksdatoen kan ikkje vere fram i tid.")
+    decided = await chat.press(
+        None, wrong, "Registrer vedtaket", **{**VEDTAK, "amount": UNDER_COMMITTED}
+    )
+    assert decided == []  # «Vedtaket er registrert: …» is a text
+    announced = await chat.reminder_pass("vedtak-notice-over-committed", APRIL)
+    shows(announced, "Rammen til Fosen for 2027 er vedtatt")
+    shows(announced, "mer enn den vedtatte rammen")
+
+    await chat.say(None, "Hva kan du hjelpe meg med?")  # bokmål from here
+    form = await chat.say("vedtak-form", "registrer vedtak")
+    wrong = await chat.press(
+        "vedtak-form-errors", form, "Registrer vedtaket", **{**VEDTAK, "amount": "-5"}
+    )
+    shows(wrong, "Beløpet kan ikke være negativt.")
+    await chat.press(None, wrong, "Registrer vedtaket", **{**VEDTAK, "amount": OVER_COMMITTED})
+    announced = await chat.reminder_pass("vedtak-notice-within", APRIL + dt.timedelta(hours=1))
+    shows(announced, "Rammen til Fosen for 2027 er vedtatt")
+    assert "mer enn den vedtatte rammen" not in json.dumps(announced, ensure_ascii=False)
+
+
+async def report_cards(chat: Chat) -> None:
+    """Reports on 2027, on 20 May 2028 (the conversation is in bokmål so far): Fosen's,
+    prefilled from its beslutningsgrunnlag, from the first card to the receipt; one with no
+    beslutningsgrunnlag, PPT-ledernettverket's and the overview; then in nynorsk Steinkjer/
+    Snåsa's (prefilled) and, from first card to receipt, one with no beslutningsgrunnlag."""
+    summary = await chat.say("report-summary-prefilled", "rapport")
+    shows(summary, "hentet fra beslutningsgrunnlaget BG-2027-0001")
+    form = await chat.press("report-form-measure", summary, "Tiltak 1: ")
+    wrong = await chat.press(
+        "report-form-measure-errors", form, "Lagre", **{**USED, "participants": "mange"}
+    )
+    shows(wrong, "Skriv et helt tall, 0 eller mer.")
+    summary = await chat.press(
+        "report-summary-one-measure-done", wrong, "Lagre", goal=MEASURE_1["goal"], **USED
+    )
+    form = await chat.press(None, summary, "Tiltak 2: ")
+    summary = await chat.press(None, form, "Lagre", goal=MEASURE_2["goal"], **USED_2)
+    conditions = await chat.press(
+        "report-form-conditions", summary, "Endre: Slik ble vilkårene oppfylt"
+    )
+    shows(conditions, "ståstedsanalysene i alle enhetene høsten 2026")  # prefilled
+    summary = await chat.press(None, conditions, "Lagre", **MET)
+    evaluation = await chat.press("report-form-evaluation", summary, "Endre: Evalueringen")
+    summary = await chat.press("report-summary-ready", evaluation, "Lagre", **FINDINGS)
+    shows(summary, "Alt er fylt ut.")
+    confirm = await chat.press("report-confirm", summary, "Send inn")
+    receipt = await chat.press("report-receipt", confirm, "Ja, send rapporten")
+    shows(receipt, "Rapporten er sendt: RP-2027-0001")
+    empty = await chat.say("report-summary-not-prefilled", "rapport for Namdal")
+    shows(empty, "Det finnes ikke noe beslutningsgrunnlag for 2027 i Laget")
+    ppt = await chat.say("report-ppt-summary", "rapport for PPT-ledernettverket")
+    shows(ppt, "Rapport for PPT-ledernettverket 2027")
+    await chat.say("report-overview", "rapporter for alle nettverk")
+
+    await chat.say(None, "Kva kan du hjelpe meg med?")  # nynorsk from here
+    prefilled = await chat.say("nn-report-summary-prefilled", "rapport for Steinkjer")
+    shows(prefilled, "henta frå avgjerdsgrunnlaget BG-2027-0002")
+    summary = await chat.say("nn-report-summary-not-prefilled", "rapport for Gauldal")
+    shows(summary, "Det finst ikkje noko avgjerdsgrunnlag for 2027 i Laget")
+    form = await chat.press("nn-report-form-measure", summary, "Tiltak 1: (utan namn)")
+    wrong = await chat.press(
+        "nn-report-form-measure-errors", form, "Lagre", **{**NN_USED, "participants": "mange"}
+    )
+    shows(wrong, "Noko må rettast")
+    summary = await chat.press("nn-report-summary-one-measure-done", wrong, "Lagre", **NN_USED)
+    conditions = await chat.press(
+        "nn-report-form-conditions", summary, "Endre: Slik vart vilkåra oppfylte"
+    )
+    summary = await chat.press(None, conditions, "Lagre", **NN_MET)
+    evaluation = await chat.press("nn-report-form-evaluation", summary, "Endre: Evalueringa")
+    summary = await chat.press("nn-report-summary-ready", evaluation, "Lagre", **NN_FINDINGS)
+    shows(summary, "Alt er fylt ut.")
+    confirm = await chat.press("nn-report-confirm", summary, "Send inn")
+    shows(confirm, "Sende rapporten til Statsforvaltaren?")
+    receipt = await chat.press("nn-report-receipt", confirm, "Ja, send rapporten")
+    shows(receipt, "Påminningane om rapporteringa stoppar for Gauldal.")
+    ppt = await chat.say("nn-report-ppt-summary", "rapport for PPT-ledernettverket")
+    shows(ppt, "Rapport for PPT-ledernettverket 2027")
+    await chat.say("nn-report-overview", "rapportar for alle nettverk")
 
 
 def reminder_cards() -> list[NamedCard]:

@@ -8,6 +8,7 @@ any parse warning or validation failure fails the test. Screenshots go to artifa
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from aiohttp.test_utils import TestServer
 
 from bot.settings import Settings
 from cards.renderer import MAX_CARD_BYTES
+from tests.activities import Client
 from tests.conftest import StartBot
 from tests.e2e import tools
 from tests.e2e.catalogue import NamedCard, conversation_cards, grant_roles, reminder_cards
@@ -36,9 +38,14 @@ TEMPLATES = {"welcome", "choice", "facts", "bars", "form", "reminder"}
 async def laget_cards(start_bot: StartBot, settings: Settings, teams: FakeTeams) -> list[NamedCard]:
     """Every card Laget sends, numbered in order: a whole conversation's, then the reminders."""
     # No delivery worker in the server: the catalogue delivers after each turn itself.
-    bot = await start_bot(settings.model_copy(update={"delivery_interval": 0}))
+    quiet = settings.model_copy(update={"delivery_interval": 0})
+    bot = await start_bot(quiet)
     await grant_roles(settings)
-    found = [*await conversation_cards(bot, teams), *reminder_cards()]
+
+    async def start_at(moment: dt.datetime) -> Client:  # the same app and database, later
+        return await start_bot(quiet, clock=lambda: moment)
+
+    found = [*await conversation_cards(bot, teams, start_at), *reminder_cards()]
     return [NamedCard(f"{n:02d}-{named.name}", named.card) for n, named in enumerate(found, 1)]
 
 

@@ -6,8 +6,9 @@ Playground's page like a person: the welcome card on install, a question answere
 a behovsmelding filled in and sent through the card form, a deadline reminder for the
 beslutningsgrunnlag arriving in the team's General channel after a coordinator linked it, the
 coordinator writing and sending the beslutningsgrunnlag through its cards in the 1:1 chat (the
-channel told at once), and the channel's reminder card updated in place to «Levert» by the next
-reminder pass. Screenshots go to artifacts/e2e/.
+channel told at once), the channel's reminder card updated in place to «Levert» by the next
+reminder pass, and, once an administrator has registered Fosen's decided frame through its card,
+the vedtak announced in the channel by the pass after. Screenshots go to artifacts/e2e/.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import aiohttp
 import pytest
 from openpyxl import load_workbook
 
-from bot.scheme import load_region
+from bot.scheme import load_region, oslo_today
 from bot.scheme.calendar import current_cycle_year
 from tests.e2e import tools
 from tests.e2e.conftest import Chromium
@@ -461,3 +462,41 @@ async def walk_through(journey: Journey, stack: Stack) -> None:
     assert await done.get_by_role("button").count() == 0
     assert await page.locator(CARD).count() == cards_before
     await journey.shot("13-reminder-updated-to-levert", done)
+
+    # 9. The user, now an administrator too, registers Fosen's decided frame through the card
+    # in the 1:1 chat. `laget serve` runs on the real clock, and a decision dated 15.04.2027
+    # would be refused as lying ahead of it («Vedtaksdatoen kan ikke være fram i tid»), so the
+    # decision is dated today (Oslo). That is the only difference from a decision in April:
+    # the same card, the same stored decision, the same announcement but for the date shown.
+    await stack.cli("roles", "grant", "admin", person)
+    await journey.conversation(re.compile(r"^Personal Chat"))
+    await journey.say("registrer vedtak")
+    form = journey.titled(f"Registrer vedtak for {year}")
+    await form.get_by_role("button", name="Registrer vedtaket").wait_for()
+    await form.get_by_role("combobox", name="Nettverk", exact=True).click()
+    await page.get_by_role("option", name="Fosen", exact=True).click()
+    today = oslo_today(datetime.now(UTC))
+    for label, value in (
+        ("Vedtatt ramme (kr)", "600 000"),
+        ("Vedtaksdato (for eksempel 15.04.2027)", f"{today:%d.%m.%Y}"),
+        ("Vedtakets referanse (saksnummer)", f"SF {year}/1234"),
+    ):
+        await form.get_by_role("textbox", name=label, exact=True).fill(value)
+    await form.get_by_role("button", name="Registrer vedtaket").click()
+    registered = page.get_by_role("paragraph").filter(has_text="Vedtaket er registrert: Fosen")
+    await registered.wait_for()
+
+    # 10. The next reminder pass (a few minutes after the last, so no reminder is due)
+    # announces the decision once, through the Playground's connector, in the channel linked
+    # to Fosen (and the coordinator's chat): the decided frame against the estimate, and what
+    # the sent beslutningsgrunnlag commits.
+    await journey.conversation(re.compile(r" - General$"))
+    await stack.cli("reminders", "send", "--at", "2027-01-11T09:10")
+    title = f"Rammen til Fosen for {year} er vedtatt"
+    announced = journey.titled(title)
+    await announced.wait_for()
+    await announced.get_by_text(re.compile(r"^Vedtatt ramme: kr\W600\W000 \(vedtak ")).wait_for()
+    await announced.get_by_text(f"Bundet opp (BG-{year}-0001)").wait_for()
+    await journey.shot("14-vedtak-in-channel", announced)
+    await stack.cli("reminders", "send", "--at", "2027-01-11T09:15")  # not announced again
+    assert await page.locator(CARD).filter(has=page.get_by_text(title, exact=True)).count() == 1
