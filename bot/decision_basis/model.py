@@ -104,9 +104,16 @@ class BasisStore(Protocol):
         ...
 
     async def send(
-        self, basis_id: int, version: int, *, editor: Editor, late: bool
+        self,
+        basis_id: int,
+        version: int,
+        *,
+        editor: Editor,
+        late: bool,
+        now: datetime | None = None,
     ) -> tuple[WriteOutcome, StoredBasis | None]:
-        """Send a draft exactly once; a second press answers ALREADY with the sent document."""
+        """Send a draft exactly once (at `now`, the service's clock; the real one if not
+        given); a second press answers ALREADY with the sent document."""
         ...
 
     async def version(self, basis_id: int, version: int) -> dict[str, Any] | None:

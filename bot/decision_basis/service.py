@@ -272,22 +272,7 @@ class DecisionBasisService:
 
     async def add_measure(self, basis: StoredBasis, editor: Editor) -> tuple[StoredBasis, int]:
         """A new, empty tiltak at the end; returns the document and the tiltak's id."""
-        for _ in range(_RETRIES):
-            document = copy.deepcopy(basis.document) or empty_document()
-            measure_id = int(document.get("next_measure", 1))
-            document.setdefault("measures", []).append({"id": measure_id})
-            document["next_measure"] = measure_id + 1
-            document["measures_done"] = False
-            outcome = await self.store.save(
-                basis.id, basis.version, document, editor=editor, action="measure_added"
-            )
-            fresh = await self.store.get(basis.id)
-            if fresh is None:
-                raise StaleBasis
-            if outcome is WriteOutcome.DONE:
-                return fresh, measure_id
-            basis = fresh
-        raise StaleBasis
+        return await append_measure(self.store, basis, editor)
 
     async def remove_measure(
         self, basis: StoredBasis, measure_id: int, editor: Editor
@@ -382,7 +367,7 @@ class DecisionBasisService:
             )[:3]
             return Sending(WriteOutcome.STALE, basis, over=budget.over, largest=largest)
         outcome, sent = await self.store.send(
-            basis.id, version, editor=editor, late=self.past_deadline(basis)
+            basis.id, version, editor=editor, late=self.past_deadline(basis), now=self._clock()
         )
         if outcome is WriteOutcome.DONE and sent is not None:
             await self._marks.mark(
@@ -407,7 +392,7 @@ class DecisionBasisService:
         rows = []
         for network in self._scheme.region.networks:
             basis = found.get(network.id)
-            if basis is None:
+            if basis is None or basis.version == 1:  # opened, never saved
                 state = "not_started"
             elif basis.status is Status.SENT:
                 state = "sent_late" if basis.late else "sent"
@@ -434,6 +419,29 @@ class DecisionBasisService:
                 for topic in found.get("topics", []) or []:
                     totals[str(topic)] = totals.get(str(topic), 0) + measure_total(found)
         return dict(sorted(totals.items(), key=lambda item: -item[1]))
+
+
+async def append_measure(
+    store: BasisStore, basis: StoredBasis, editor: Editor, **blank: Any
+) -> tuple[StoredBasis, int]:
+    """A new, empty tiltak (with `blank`'s keys) at the end of a document, on top of the newest
+    version; returns the document and the tiltak's id. Used by both kinds of document."""
+    for _ in range(_RETRIES):
+        document = copy.deepcopy(basis.document) or empty_document()
+        measure_id = int(document.get("next_measure", 1))
+        document.setdefault("measures", []).append({"id": measure_id, **blank})
+        document["next_measure"] = measure_id + 1
+        document["measures_done"] = False
+        outcome = await store.save(
+            basis.id, basis.version, document, editor=editor, action="measure_added"
+        )
+        fresh = await store.get(basis.id)
+        if fresh is None:
+            raise StaleBasis
+        if outcome is WriteOutcome.DONE:
+            return fresh, measure_id
+        basis = fresh
+    raise StaleBasis
 
 
 Check = Callable[[dict[str, Any], int | None, dict[str, Any], dict[str, str], Lang], None]

@@ -285,10 +285,10 @@ OVERVIEW_REFUSED = Localized(
     nn="Oversikta over alle nettverk er for administratorane.",
 )
 EXPORT_HINT = Localized(
-    nb="Regneark og Word-dokumenter henter administratoren med kommandoen «laget export "
-    "decision-basis --year {year}».",
-    nn="Rekneark og Word-dokument hentar administratoren med kommandoen «laget export "
-    "decision-basis --year {year}».",
+    nb="Regneark og Word-dokumenter får du med kommandoen «laget export decision-basis --year "
+    "{year}».",
+    nn="Rekneark og Word-dokument får du med kommandoen «laget export decision-basis --year "
+    "{year}».",
 )
 
 # Step by step

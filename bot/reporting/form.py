@@ -24,6 +24,7 @@ from bot.scheme.vocabulary import same
 
 Part = Literal["measure", "conditions", "evaluation"]
 PPT_PARTY = "ppt-ledernettverket"
+FROM_PLAN = "conditions_from_plan"  # set while the conditions still hold the plan's text
 USED_KINDS = {  # a used line and the committed line it is held against
     "used_owner": "budget_owner",
     "used_uh": "budget_uh",
@@ -126,9 +127,11 @@ def prefilled(basis: dict[str, Any] | None, reference: str | None) -> dict[str, 
         )
     if not document["measures"]:
         document["measures"].append({"id": 1, "committed": {}})
+    document["next_measure"] = max(int(m["id"]) for m in document["measures"]) + 1
     for spec in MET:
         if basis and basis.get(spec.name):
             document[spec.name] = basis[spec.name]
+            document[FROM_PLAN] = True  # the plan's text: to be rewritten as what was done
     return document
 
 
@@ -159,12 +162,19 @@ def totals(document: dict[str, Any]) -> dict[str, tuple[int, int]]:
 def missing(document: dict[str, Any]) -> dict[str, list[str]]:
     """Required fields not answered, per part key ("measure:<id>", "conditions", "evaluation")."""
     found: dict[str, list[str]] = {}
-    for item in measures(document):
+    items = measures(document)
+    for number, item in enumerate(items):
+        untouched = not any(item.get(s.name) not in (None, "", []) for s in MEASURE)
+        others_reported = any(i.get("done") for j, i in enumerate(items) if j != number)
+        if untouched and others_reported and not any((item.get("committed") or {}).values()):
+            continue  # an extra tiltak added and left empty (nothing committed) is not reported
         names = [s.name for s in MEASURE if s.required and item.get(s.name) in (None, "", [])]
         if names:
             found[f"measure:{item.get('id')}"] = names
     for key, specs in (("conditions", MET), ("evaluation", EVALUATION)):
         names = [s.name for s in specs if s.required and document.get(s.name) in (None, "", [])]
+        if key == "conditions" and document.get(FROM_PLAN):
+            names = [s.name for s in specs]  # copied from the plan, not yet said as done
         if names:
             found[key] = names
     return found

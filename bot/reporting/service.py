@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from bot.decision_basis.form import measures
 from bot.decision_basis.model import (
@@ -21,8 +22,8 @@ from bot.decision_basis.model import (
     StoredBasis,
     WriteOutcome,
 )
-from bot.decision_basis.service import FrameInfo, PartSaved, save_fields
-from bot.reporting.form import FIELDS_OF, PPT_PARTY, Part, missing, prefilled, totals
+from bot.decision_basis.service import FrameInfo, PartSaved, append_measure, save_fields
+from bot.reporting.form import FIELDS_OF, FROM_PLAN, PPT_PARTY, Part, missing, prefilled, totals
 from bot.scheme import AllocationError, Lang, cycle_deadlines, oslo_today
 from bot.scheme.money import Spending
 from bot.scheme.roles import Permission, RoleDirectory, allowed
@@ -138,8 +139,8 @@ class ReportService:
 
     async def frame(self, party_id: str, year: int) -> FrameInfo | None:
         """The frame the report's money is held against (PPT: its fixed post)."""
-        if party_id == PPT_PARTY:
-            return FrameInfo(self._scheme.region.fixed_posts.ppt_ledernettverket, True, False)
+        if party_id == PPT_PARTY:  # a fixed post: neither a decided frame nor an estimate
+            return FrameInfo(self._scheme.region.fixed_posts.ppt_ledernettverket, False, False)
         try:
             allocation, _ = await self._scheme.allocation(year)
         except AllocationError:
@@ -180,7 +181,12 @@ class ReportService:
             in_measure=part == "measure",
             base_version=base_version,
             measure_id=measure_id,
+            check=_conditions_rewritten if part == "conditions" else None,
         )
+
+    async def add_measure(self, report: StoredBasis, editor: Editor) -> tuple[StoredBasis, int]:
+        """A new, empty tiltak (nothing committed to it) at the end of the report."""
+        return await append_measure(self.store, report, editor, committed={})
 
     def past_deadline(self, report: StoredBasis) -> bool:
         """True after the report's deadline (Oslo time)."""
@@ -200,7 +206,7 @@ class ReportService:
         if gaps:
             return ReportSending(WriteOutcome.STALE, report, gaps)
         outcome, sent = await self.store.send(
-            report.id, version, editor=editor, late=self.past_deadline(report)
+            report.id, version, editor=editor, late=self.past_deadline(report), now=self._clock()
         )
         if outcome is WriteOutcome.DONE and sent is not None and sent.network_id != PPT_PARTY:
             await self._marks.mark(
@@ -230,3 +236,15 @@ class ReportService:
             sent=report.status is Status.SENT,
             reference=report.reference,
         )
+
+
+def _conditions_rewritten(
+    document: dict[str, Any],
+    _measure_id: int | None,
+    _parsed: dict[str, Any],
+    errors: dict[str, str],
+    _lang: Lang,
+) -> None:
+    """Saving the conditions (without errors) says they are now what was done, not the plan."""
+    if not errors:
+        document.pop(FROM_PLAN, None)

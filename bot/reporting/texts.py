@@ -34,15 +34,39 @@ SAVE = Localized(nb="Lagre", nn="Lagre")
 SEND = Localized(nb="Send inn", nn="Send inn")
 USED = Localized(nb="Brukt", nn="Brukt")
 USED_LINE = Localized(
-    nb="{used} brukt av {committed} bundet opp ({percent} %)",
-    nn="{used} brukt av {committed} bunde opp ({percent} %)",
+    nb="{used} av {committed} bundet opp ({percent} %)",
+    nn="{used} av {committed} bunde opp ({percent} %)",
 )
+USED_OF_FRAME = Localized(
+    nb="{used} av rammen på {frame} ({percent} %)", nn="{used} av ramma på {frame} ({percent} %)"
+)
+OVERSPENT = Localized(
+    nb="Brukt {over} mer enn det som var bundet opp. Forklar det i evalueringen eller under "
+    "tiltaket.",
+    nn="Brukt {over} meir enn det som var bunde opp. Forklar det i evalueringa eller under "
+    "tiltaket.",
+)
+OVER_MARK = Localized(nb=" ({over} over)", nn=" ({over} over)")
+FROM_PLAN = Localized(
+    nb="Teksten om vilkårene er hentet fra planen i beslutningsgrunnlaget. Skriv hvordan de ble "
+    "oppfylt, og lagre.",
+    nn="Teksten om vilkåra er henta frå planen i avgjerdsgrunnlaget. Skriv korleis dei vart "
+    "oppfylte, og lagre.",
+)
+PPT_NOTE = Localized(
+    nb="PPT-ledernettverket har ingen beslutningsgrunnlag; rapporten holdes mot den faste posten "
+    "på {frame}. Fyll inn hva midlene ble brukt til.",
+    nn="PPT-ledernettverket har inkje avgjerdsgrunnlag; rapporten blir halden mot den faste "
+    "posten på {frame}. Fyll inn kva midlane vart brukte til.",
+)
+ADD_MEASURE = Localized(nb="Legg til tiltak", nn="Legg til tiltak")
 USED_AGAINST_FRAME = Localized(
     nb="Brukt i alt: {used} av rammen på {frame}.", nn="Brukt i alt: {used} av ramma på {frame}."
 )
 MEASURE_USED = Localized(
     nb="{goal} · brukt {used} av {committed}", nn="{goal} · brukt {used} av {committed}"
 )
+MEASURE_USED_ONLY = Localized(nb="{goal} · brukt {used}", nn="{goal} · brukt {used}")
 KIND_LINE = Localized(nb="{label}: {used} av {committed}", nn="{label}: {used} av {committed}")
 KIND_LABELS = {
     "budget_owner": Localized(nb="Eier", nn="Eigar"),
@@ -92,8 +116,7 @@ CONFIRM_TITLE = Localized(
     nb="Sende rapporten til Statsforvalteren?", nn="Sende rapporten til Statsforvaltaren?"
 )
 CONFIRM_TEXT = Localized(
-    nb="{measures} tiltak, brukt i alt {used} av {committed} bundet opp.",
-    nn="{measures} tiltak, brukt i alt {used} av {committed} bunde opp.",
+    nb="{measures} tiltak, brukt i alt {used}.", nn="{measures} tiltak, brukt i alt {used}."
 )
 CONFIRM_YES = Localized(nb="Ja, send rapporten", nn="Ja, send rapporten")
 RECEIPT_TITLE = Localized(
@@ -129,8 +152,6 @@ OVERVIEW_REFUSED = Localized(
     nn="Oversikta over alle rapportar er for administratorane.",
 )
 EXPORT_HINT = Localized(
-    nb="Regneark og Word-dokumenter henter administratoren med kommandoen «laget export "
-    "reports --year {year}».",
-    nn="Rekneark og Word-dokument hentar administratoren med kommandoen «laget export "
-    "reports --year {year}».",
+    nb="Regneark og Word-dokumenter får du med kommandoen «laget export reports --year {year}».",
+    nn="Rekneark og Word-dokument får du med kommandoen «laget export reports --year {year}».",
 )

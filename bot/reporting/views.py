@@ -11,7 +11,7 @@ from bot.decision_basis.form import measure, measures, position
 from bot.decision_basis.model import Status, StoredBasis
 from bot.decision_basis.views import form_input
 from bot.reporting import texts as t
-from bot.reporting.form import FIELDS_OF, Part, committed, missing, used
+from bot.reporting.form import FIELDS_OF, FROM_PLAN, PPT_PARTY, Part, committed, missing, used
 from bot.reporting.service import Sums
 from bot.scheme import Lang, format_date, format_money, oslo_today
 from cards.payloads import ReportOp, report_action
@@ -49,17 +49,46 @@ def _goal(found: dict[str, Any], lang: Lang, limit: int = 40) -> str:
 
 
 def meter(sums: Sums, lang: Lang) -> Meter:
-    """Used against committed (against the frame when nothing was committed)."""
+    """Used against what was committed, or against the frame when nothing was committed."""
     limit = sums.committed or (sums.frame.amount if sums.frame else 0)
     percent = round(100 * sums.used / limit) if limit else 0
+    if sums.committed:
+        value = t.USED_LINE.get(lang).format(
+            used=format_money(sums.used), committed=format_money(limit), percent=percent
+        )
+    else:
+        value = t.USED_OF_FRAME.get(lang).format(
+            used=format_money(sums.used), frame=format_money(limit), percent=percent
+        )
     return Meter(
         label=t.USED.get(lang),
-        value=t.USED_LINE.get(lang).format(
-            used=format_money(sums.used), committed=format_money(limit), percent=percent
-        ),
+        value=value,
         percent=percent,
         over=bool(limit) and sums.used > limit,
     )
+
+
+def _measure_used(found: dict[str, Any], lang: Lang) -> str:
+    """«Mål … · brukt kr 525 000 av kr 500 000 (kr 25 000 over)», or «· brukt kr 150 000»."""
+    spent, bound = used(found), committed(found)
+    if not bound:
+        return t.MEASURE_USED_ONLY.get(lang).format(
+            goal=_goal(found, lang, 50), used=format_money(spent)
+        )
+    over = t.OVER_MARK.get(lang).format(over=format_money(spent - bound)) if spent > bound else ""
+    text = t.MEASURE_USED.get(lang).format(
+        goal=_goal(found, lang, 50), used=format_money(spent), committed=format_money(bound)
+    )
+    return text + over
+
+
+def _used_of(spent: int, bound: int, lang: Lang) -> str:
+    """«kr 180 000 / kr 200 000», «… (kr 25 000 over)», or just «kr 150 000» when nothing was
+    committed to compare with."""
+    if not bound:
+        return format_money(spent)
+    over = t.OVER_MARK.get(lang).format(over=format_money(spent - bound)) if spent > bound else ""
+    return f"{format_money(spent)} / {format_money(bound)}{over}"
 
 
 def summary_card(
@@ -70,27 +99,28 @@ def summary_card(
     facts = [
         Fact(
             title=t.PART_TITLES["measure"].get(lang).format(number=number),
-            value=t.MEASURE_USED.get(lang).format(
-                goal=_goal(found, lang, 50),
-                used=format_money(used(found)),
-                committed=format_money(committed(found)),
-            ),
+            value=_measure_used(found, lang),
         )
         for number, found in enumerate(measures(document), 1)
     ]
     facts += [
-        Fact(
-            title=t.KIND_LABELS[kind].get(lang),
-            value=f"{format_money(spent)} / {format_money(bound)}",
-        )
+        Fact(title=t.KIND_LABELS[kind].get(lang), value=_used_of(spent, bound, lang))
         for kind, (spent, bound) in sums.by_kind.items()
+        if spent or bound
     ]
     notes = []
     reference = document.get("basis_reference")
-    if reference:
+    if report.network_id == PPT_PARTY:
+        frame = format_money(sums.frame.amount) if sums.frame else "–"
+        notes.append(t.PPT_NOTE.get(lang).format(frame=frame))
+    elif reference:
         notes.append(t.PREFILLED.get(lang).format(reference=reference))
     elif not any(m.get("goal") for m in measures(document)):
         notes.append(t.NOT_PREFILLED.get(lang).format(year=report.year))
+    if sums.committed and sums.used > sums.committed:
+        notes.append(t.OVERSPENT.get(lang).format(over=format_money(sums.used - sums.committed)))
+    if document.get(FROM_PLAN) and report.status is Status.DRAFT:
+        notes.append(t.FROM_PLAN.get(lang))
     if sums.frame is not None:
         notes.append(
             t.USED_AGAINST_FRAME.get(lang).format(
@@ -124,6 +154,7 @@ def summary_card(
     buttons = []
     if report.status is Status.DRAFT:
         buttons.append(Button(title=t.SEND.get(lang), data=_data("confirm_send", report)))
+    buttons.append(Button(title=t.ADD_MEASURE.get(lang), data=_data("add_measure", report)))
     return FactsCard(
         title=_title(report, name, lang),
         headline=_state(report, lang),
@@ -156,8 +187,10 @@ def part_form(
     source = measure(report.document, measure_id) if part == "measure" else report.document
     source = source or {}
     intro = [_state(report, lang)]
-    if part == "measure":
-        bound = source.get("committed") or {}
+    if part == "conditions" and report.document.get(FROM_PLAN):
+        intro.append(t.FROM_PLAN.get(lang))
+    bound = source.get("committed") or {}
+    if part == "measure" and any(bound.values()):
         intro.append(
             " · ".join(
                 t.KIND_LINE.get(lang).format(
@@ -198,10 +231,11 @@ def confirm_card(report: StoredBasis, sums: Sums, lang: Lang) -> ChoiceCard:
     return ChoiceCard(
         title=t.CONFIRM_TITLE.get(lang),
         text=t.CONFIRM_TEXT.get(lang).format(
-            measures=len(measures(report.document)),
-            used=format_money(sums.used),
-            committed=format_money(sums.committed),
-        ),
+            measures=len(measures(report.document)), used=format_money(sums.used)
+        )
+        + " "
+        + meter(sums, lang).value
+        + ".",
         choices=[Button(title=t.CONFIRM_YES.get(lang), data=_data("send", report))],
     )
 
@@ -225,11 +259,9 @@ def receipt_card(
         headline=t.RECEIPT_HEADLINE.get(lang).format(name=name, year=sent.year, date=day),
         meter=meter(sums, lang),
         facts=[
-            Fact(
-                title=t.KIND_LABELS[kind].get(lang),
-                value=f"{format_money(spent)} / {format_money(bound)}",
-            )
+            Fact(title=t.KIND_LABELS[kind].get(lang), value=_used_of(spent, bound, lang))
             for kind, (spent, bound) in sums.by_kind.items()
+            if spent or bound
         ],
         notes=notes,
     )
@@ -242,7 +274,7 @@ def overview_card(
     facts = []
     counts = {"sent": 0, "sent_late": 0, "draft": 0}
     for name, report in rows:
-        if report is None:
+        if report is None or report.version == 1:  # opened, never saved
             state = "not_started"
         elif report.status is Status.SENT:
             state = "sent_late" if report.late else "sent"

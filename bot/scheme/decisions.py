@@ -25,6 +25,7 @@ class FrameDecision:
     reference: str
     entered_by: str = ""
     entered_at: datetime | None = None
+    replaces: int | None = None  # the amount of the decision this one corrected, if any
 
 
 class FrameDecisions(Protocol):

@@ -126,15 +126,22 @@ class DecisionBases:
         )
 
     async def send(
-        self, basis_id: int, version: int, *, editor: Editor, late: bool
+        self,
+        basis_id: int,
+        version: int,
+        *,
+        editor: Editor,
+        late: bool,
+        now: datetime | None = None,
     ) -> tuple[WriteOutcome, StoredBasis | None]:
-        """Send a draft exactly once; a second press answers ALREADY with the sent document."""
+        """Send a draft exactly once (at `now`, the service's clock; the real one if not
+        given); a second press answers ALREADY with the sent document."""
         basis = await self.get(basis_id)
         if basis is None:
             return WriteOutcome.MISSING, None
         if basis.status is Status.SENT:
             return WriteOutcome.ALREADY, basis
-        now = datetime.now(UTC)
+        now = (now or datetime.now(UTC)).astimezone(UTC)
         values = {
             "status": Status.SENT,
             "reference": reference_for(basis_id, basis.year, self._tables.prefix),

@@ -33,6 +33,14 @@ class FrameDecisionsRepository:
         now = datetime.now(UTC)
         async with self._engine.begin() as connection:
             for decision in decisions:
+                earlier = (
+                    await connection.execute(
+                        select(decided_frames.c.amount)
+                        .where(decided_frames.c.region_id == region_id)
+                        .where(decided_frames.c.year == decision.year)
+                        .where(decided_frames.c.network_id == decision.network_id)
+                    )
+                ).scalar_one_or_none()
                 await connection.execute(
                     delete(decided_frames)
                     .where(decided_frames.c.region_id == region_id)
@@ -49,6 +57,7 @@ class FrameDecisionsRepository:
                         reference=decision.reference,
                         entered_by=decision.entered_by,
                         entered_at=now,
+                        replaced_amount=earlier,
                     )
                 )
 
@@ -88,4 +97,5 @@ def _decision(values: Any) -> FrameDecision:
         reference=values["reference"],
         entered_by=values["entered_by"],
         entered_at=values["entered_at"],
+        replaces=None if values["replaced_amount"] is None else int(values["replaced_amount"]),
     )

@@ -281,6 +281,7 @@ decided_frames = Table(
     Column("entered_by", String(256), nullable=False),
     Column("entered_at", UTCDateTime(), nullable=False),
     Column("announced_at", UTCDateTime(), nullable=True),
+    Column("replaced_amount", BigInteger, nullable=True),  # the decision this one corrected
     UniqueConstraint("region_id", "year", "network_id", name="uq_decided_frames_network_year"),
 )
 

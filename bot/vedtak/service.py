@@ -105,6 +105,8 @@ class VedtakService:
             amount = parse_kroner(entry.amount)
         except AmountProblem as problem:
             raise DecisionError(AMOUNT_PROBLEMS[problem.kind].get(lang), "amount") from None
+        if amount == 0:
+            raise DecisionError(t.ZERO.get(lang), "amount")
         decided_on = parse_day(entry.decided_on)
         if decided_on is None:
             raise DecisionError(t.BAD_DATE.get(lang), "decided_on")
@@ -146,20 +148,25 @@ class VedtakService:
         committed = await self._commitments(decision.network_id, decision.year)
         difference = decision.amount - estimate if estimate is not None else None
         facts = []
+        if decision.replaces is not None:
+            facts.append(Fact(title=t.REPLACES.get("nb"), value=format_money(decision.replaces)))
         if estimate is not None and difference is not None:
-            sign = "+" if difference > 0 else "−" if difference < 0 else ""
             facts += [
                 Fact(title=t.ESTIMATE.get("nb"), value=format_money(estimate)),
-                Fact(title=t.DIFFERENCE.get("nb"), value=f"{sign}{format_money(abs(difference))}"),
+                Fact(title=t.DIFFERENCE.get("nb"), value=signed_money(difference)),
             ]
         notes, warning = [], None
         if committed is not None and committed.sent:
+            left = decision.amount - committed.total
             facts += [
                 Fact(
                     title=t.COMMITTED.get("nb").format(reference=committed.reference),
                     value=format_money(committed.total),
                 ),
-                Fact(title=t.LEFT.get("nb"), value=format_money(decision.amount - committed.total)),
+                Fact(
+                    title=(t.LEFT if left >= 0 else t.OVER_DECIDED).get("nb"),
+                    value=format_money(abs(left)),
+                ),
             ]
             if committed.total > decision.amount:
                 over = format_money(committed.total - decision.amount)
@@ -168,8 +175,9 @@ class VedtakService:
             notes.append(t.NOT_SENT.get("nb"))
         if example:
             notes.append(t.ESTIMATE_WAS_EXAMPLE.get("nb"))
+        title = t.NOTICE_TITLE if decision.replaces is None else t.CHANGED_TITLE
         return FactsCard(
-            title=t.NOTICE_TITLE.get("nb").format(name=network.name, year=decision.year),
+            title=title.get("nb").format(name=network.name, year=decision.year),
             headline=t.NOTICE_HEADLINE.get("nb").format(
                 amount=format_money(decision.amount),
                 date=format_date(decision.decided_on),
@@ -185,6 +193,12 @@ class VedtakService:
                 )
             ],
         )
+
+
+def signed_money(amount: int) -> str:
+    """«+kr 50 000», «−kr 50 000» (a true minus sign), «kr 0»."""
+    sign = "+" if amount > 0 else "−" if amount < 0 else ""
+    return f"{sign}{format_money(abs(amount))}"
 
 
 def parse_day(text: str) -> date | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.scheme import Localized
 
+# The announcement goes to a channel and to coordinators: bokmål only.
 NOTICE_TITLE = Localized(
     nb="Rammen til {name} for {year} er vedtatt", nn="Ramma til {name} for {year} er vedteken"
 )
@@ -66,6 +67,21 @@ NO_REFERENCE = Localized(
     nn="Skriv referansen til vedtaket (saksnummer), høgst 64 teikn.",
 )
 DECIDED = Localized(
-    nb="Vedtaket er registrert: {name} har vedtatt ramme {amount} for {year}.",
-    nn="Vedtaket er registrert: {name} har vedteken ramme {amount} for {year}.",
+    nb="Vedtaket er registrert: rammen til {name} for {year} er {amount}. Nettverkets kanal og "
+    "koordinatorer får beskjed ved neste påminnelsesrunde.",
+    nn="Vedtaket er registrert: ramma til {name} for {year} er {amount}. Kanalen og "
+    "koordinatorane i nettverket får melding ved neste påminningsrunde.",
 )
+ERRORS = Localized(
+    nb="Noe må rettes (se feltet under). Ingenting er lagret.",
+    nn="Noko må rettast (sjå feltet under). Ingenting er lagra.",
+)
+ZERO = Localized(
+    nb="Skriv den vedtatte rammen i hele kroner, større enn 0.",
+    nn="Skriv den vedtekne ramma i heile kroner, større enn 0.",
+)
+CHANGED_TITLE = Localized(
+    nb="Rammen til {name} for {year} er endret", nn="Ramma til {name} for {year} er endra"
+)
+REPLACES = Localized(nb="Forrige vedtak (erstattes)", nn="Førre vedtak (blir erstatta)")
+OVER_DECIDED = Localized(nb="Over den vedtatte rammen", nn="Over den vedtekne ramma")

@@ -100,6 +100,14 @@ class ReportingFeature:
             await self._form(turn_context, report, payload.part or "conditions", payload.measure)
         elif payload.op == "save":
             await self._save(turn_context, report, payload)
+        elif payload.op == "add_measure":
+            try:
+                fresh, measure_id = await self._service.add_measure(report, editor)
+            except StaleBasis:
+                fresh = await self._service.store.get(report.id) or report
+                await turn_context.send_activity(t.STALE.get(lang).format(version=fresh.version))
+                return
+            await self._form(turn_context, fresh, "measure", measure_id)
         elif payload.op == "confirm_send":
             await self._confirm(turn_context, report, payload.version)
         else:

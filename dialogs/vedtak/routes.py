@@ -109,6 +109,7 @@ class VedtakFeature:
         card = FormCard(
             title=t.FORM_TITLE.get(lang).format(year=year),
             intro=[t.FORM_INTRO.get(lang)],
+            error_summary=t.ERRORS.get(lang) if errors else None,
             inputs=inputs,
             submit=Button(
                 title=t.SAVE.get(lang), data=action(VedtakPayload(action="vedtak", year=year))

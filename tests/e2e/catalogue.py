@@ -413,7 +413,8 @@ async def vedtak_cards(chat: Chat) -> None:
     shows(wrong, "Beløpet kan ikke være negativt.")
     await chat.press(None, wrong, "Registrer vedtaket", **{**VEDTAK, "amount": OVER_COMMITTED})
     announced = await chat.reminder_pass("vedtak-notice-within", APRIL + dt.timedelta(hours=1))
-    shows(announced, "Rammen til Fosen for 2027 er vedtatt")
+    shows(announced, "Rammen til Fosen for 2027 er endret")  # a corrected decision
+    shows(announced, "Forrige vedtak (erstattes)")
     assert "mer enn den vedtatte rammen" not in json.dumps(announced, ensure_ascii=False)
 
 

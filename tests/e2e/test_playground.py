@@ -483,7 +483,9 @@ async def walk_through(journey: Journey, stack: Stack) -> None:
     ):
         await form.get_by_role("textbox", name=label, exact=True).fill(value)
     await form.get_by_role("button", name="Registrer vedtaket").click()
-    registered = page.get_by_role("paragraph").filter(has_text="Vedtaket er registrert: Fosen")
+    registered = page.get_by_role("paragraph").filter(
+        has_text="Vedtaket er registrert: rammen til Fosen"
+    )
     await registered.wait_for()
 
     # 10. The next reminder pass (a few minutes after the last, so no reminder is due)

@@ -80,6 +80,8 @@ async def test_a_report_from_prefill_to_receipt_and_the_june_reminders_stop(
     assert MEASURE_1["goal"][:30] in opened
     assert f"brukt {format_money(0)} av {format_money(550_000)}" in opened
     assert "Fristen til Statsforvalteren er 15. juni 2028." in opened
+    assert "Teksten om vilkårene er hentet fra planen i beslutningsgrunnlaget." in opened
+    assert "Mangler før sending: Tiltak 1, Slik ble vilkårene oppfylt, Evalueringen." in opened
 
     summary = await tell(may, kari, "rapport")
     form = await push(may, kari, button(summary, "Tiltak 1: Felles forståelse av…"))
@@ -99,6 +101,7 @@ async def test_a_report_from_prefill_to_receipt_and_the_june_reminders_stop(
     confirm = await push(may, kari, button(summary, "Send inn"))
     receipt = texts(await push(may, kari, button(confirm, "Ja, send rapporten")))
     assert "Rapporten er sendt: RP-2027-0001" in receipt
+    assert "er sendt til Statsforvalteren 20. mai 2028." in receipt  # the service's clock
     assert "Påminnelsene om rapporteringen stopper for Fosen." in receipt
 
     await reminder_pass("2028-06-08T09:00")  # the 7-day nudge's day
@@ -128,6 +131,10 @@ async def test_a_report_in_nynorsk_and_the_ppt_network_for_administrators(
     shown = texts(opened)
     assert "Rapport for Fosen 2027" in shown
     assert "Det finst ikkje noko avgjerdsgrunnlag for 2027 i Laget" in shown
+    second = texts(await push(may, kari, button(opened, "Legg til tiltak")))
+    assert "Tiltak 2 · Rapport for Fosen 2027" in second
+    opened = await tell(may, kari, "rapport")
+    assert "Tiltak 2: (utan namn)" in texts(opened)
     form = await push(may, kari, button(opened, "Tiltak 1: (utan namn)"))
     summary = await push(may, kari, button(form, "Lagre"), goal="Felles samlingar om språk", **USED)
     conditions = await push(may, kari, button(summary, "Endre: Slik vart vilkåra oppfylte"))
@@ -150,4 +157,5 @@ async def test_a_report_in_nynorsk_and_the_ppt_network_for_administrators(
     )
     overview = texts(await tell(may, ADMIN, "rapporter for alle nettverk"))  # bokmål words
     assert "Rapporter for 2027" in overview
-    assert "1 av 12 er sendt, 1 er utkast. Fristen er 15. juni 2028." in overview
+    # PPT-ledernettverket's report was only opened, not saved: not a draft.
+    assert "1 av 12 er sendt, 0 er utkast. Fristen er 15. juni 2028." in overview

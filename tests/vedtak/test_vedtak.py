@@ -88,7 +88,7 @@ async def test_a_decided_frame_is_announced_once_and_answered_as_vedtatt(
         reference="SF 2027/1234",
     )
     assert "Vedtaksdatoen kan ikke være fram i tid." in texts(wrong)
-    assert "Vedtaket er registrert: Fosen har vedtatt ramme kr 500 000 for 2027." in (
+    assert "Vedtaket er registrert: rammen til Fosen for 2027 er kr 500 000." in (
         await decide(april, "500 000")
     ).replace("\xa0", " ")
 
@@ -102,13 +102,20 @@ async def test_a_decided_frame_is_announced_once_and_answered_as_vedtatt(
     )
     assert format_money(estimate) in card
     assert f"−{format_money(estimate - 500_000)}" in card
+    assert f"Over den vedtatte rammen\n{format_money(COMMITTED - 500_000)}" in card
     assert format_money(COMMITTED) in card
     assert f"binder opp {format_money(COMMITTED - 500_000)} mer enn den vedtatte rammen" in card
 
     await decide(april, "600 000")  # a corrected decision is announced again
     await reminder_pass("2027-04-16T10:00")
-    assert len(vedtak_cards(teams)) == 2
-    assert "mer enn den vedtatte rammen" not in vedtak_cards(teams)[1]
+    [_, corrected] = [
+        texts([p.activity])
+        for p in teams.posts_to(CHANNEL)
+        if "Rammen til Fosen for 2027 er" in texts([p.activity])
+    ]
+    assert "Rammen til Fosen for 2027 er endret" in corrected
+    assert f"Forrige vedtak (erstattes)\n{format_money(500_000)}" in corrected
+    assert "mer enn den vedtatte rammen" not in corrected
 
     answer = texts(await tell(april, fosen_coordinator, "hva er rammen vår?"))
     assert f"Vedtatt ramme: {format_money(600_000)} (vedtak 15. april 2027)" in answer

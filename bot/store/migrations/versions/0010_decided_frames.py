@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("entered_by", sa.String(256), nullable=False),
         sa.Column("entered_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("announced_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("replaced_amount", sa.BigInteger, nullable=True),
         sa.UniqueConstraint(
             "region_id", "year", "network_id", name="uq_decided_frames_network_year"
         ),
