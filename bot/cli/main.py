@@ -112,8 +112,8 @@ async def _chat_command(args: argparse.Namespace, settings: Settings, _console: 
     return await _chat(settings, args.user, args.say, args.aad)
 
 
-async def _eval_command(_args: argparse.Namespace, settings: Settings, console: Console) -> int:
-    return qa.run_eval(load_region(settings.data_dir), console)
+async def _eval_command(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    return qa.run_eval(load_region(settings.data_dir), console, args.cases)
 
 
 async def _db_command(_args: argparse.Namespace, settings: Settings, _console: Console) -> int:

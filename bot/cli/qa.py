@@ -14,7 +14,7 @@ from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.migrate import upgrade_async
 from bot.store.qa import QaLog
-from bot.understanding.evaluate import evaluate, load_benchmark
+from bot.understanding.evaluate import SETS, evaluate, load_benchmark
 from bot.understanding.recognizer import Recognizer
 
 
@@ -28,7 +28,14 @@ def add_commands(commands: Any) -> None:
     evaluate_parser = commands.add_parser("eval", help="mål kvaliteten").add_subparsers(
         dest="eval_command", required=True
     )
-    evaluate_parser.add_parser("qa", help="kjør spørsmålssettet og skriv tallene")
+    eval_qa = evaluate_parser.add_parser("qa", help="kjør spørsmålssettet og skriv tallene")
+    eval_qa.add_argument(
+        "--set",
+        choices=sorted(SETS),
+        default="benchmark",
+        dest="cases",
+        help="benchmark (utviklingssettet, standard) eller heldout (holdt utenfor, kjøres én gang)",
+    )
 
 
 async def run_misses(args: argparse.Namespace, settings: Settings, console: Console) -> int:
@@ -58,12 +65,14 @@ async def run_misses(args: argparse.Namespace, settings: Settings, console: Cons
     return 0
 
 
-def run_eval(region: RegionData, console: Console) -> int:
-    """Train, run the labelled benchmark, print the figures; exit 1 when a target is missed."""
+def run_eval(region: RegionData, console: Console, cases: str = "benchmark") -> int:
+    """Train, run a labelled set (`SETS`: the benchmark or the held-out set), print the
+    figures; exit 1 when a target is missed."""
     started = time.perf_counter()
     recognizer = Recognizer(region)
     build_ms = (time.perf_counter() - started) * 1000
-    report = evaluate(recognizer, load_benchmark())
+    console.print(f"spørsmålssett: {cases} ({SETS[cases].name})")
+    report = evaluate(recognizer, load_benchmark(SETS[cases]))
     for miss in report.misses:
         top = ", ".join(f"{i.value} {p:.2f}" for i, p in miss.got.intents[:3])
         console.print(f"bom [{miss.case.intent.value}] {miss.case.q!r} → {miss.got.band}: {top}")

@@ -69,6 +69,16 @@ QUESTIONS: dict[Intent, tuple[str, str]] = {
         "Når blir pengene utbetalt?",
         "Kva skjer med pengar vi ikkje har brukt?",
     ),
+    # Issue 14; their facts are checked in tests/qa/test_scheme_explained.py.
+    Intent.NEEDS_REPORT: ("Hva er en behovsmelding?", "Kva er ei behovsmelding?"),
+    Intent.DECISION_BASIS: ("Hva er beslutningsgrunnlaget?", "Kva er avgjerdsgrunnlaget?"),
+    Intent.HOW_TO_APPLY: ("Hvordan søker vi om midler?", "Korleis søkjer me om midlar?"),
+    Intent.UH_PARTNER: ("Må vi ha med et universitet?", "Må me ha med ein høgskule?"),
+    Intent.SCHOOL_ABSENCE: (
+        "Kan vi få midler til tiltak mot alvorlig skolefravær?",
+        "Kan me få midlar til tiltak mot alvorleg skulefråvær?",
+    ),
+    Intent.WITHIN_FRAME: ("Må vi holde oss innenfor rammen?", "Må me halde oss innanfor ramma?"),
 }
 
 

@@ -77,6 +77,27 @@ FRESH: dict[Intent, tuple[str, str]] = {
         "kva er skilnaden på Rekom og kompetanseløftet",
     ),
     Intent.GOALS: ("hva er målet med ordningen", "kva er målet med ordninga"),
+    Intent.NEEDS_REPORT: (
+        "hva er det en behovsmelding skal inneholde",
+        "kva er det ei behovsmelding skal innehalde",
+    ),
+    Intent.DECISION_BASIS: (
+        "hva er egentlig et beslutningsgrunnlag for noe",
+        "kva er eigentleg eit avgjerdsgrunnlag for noko",
+    ),
+    Intent.HOW_TO_APPLY: ("hvor sender vi søknad om midler", "kvar sender me søknad om midlar"),
+    Intent.UH_PARTNER: (
+        "må vi ha et universitet med i partnerskapet",
+        "må me ha eit universitet med i partnarskapet",
+    ),
+    Intent.SCHOOL_ABSENCE: (
+        "kan kompetanseløftet gi penger til tiltak mot skolefravær",
+        "kan kompetanseløftet gje pengar til tiltak mot skulefråvær",
+    ),
+    Intent.WITHIN_FRAME: (
+        "kan vi bruke mer penger enn rammen vår",
+        "kan me bruke meir pengar enn ramma vår",
+    ),
     Intent.HELP: ("hva kan du hjelpe oss med", "kva kan du hjelpe oss med"),
     Intent.GREETING: ("hallo og god morgen", "hei og god morgon"),
     Intent.SET_NETWORK: ("jeg jobber i Skaun kommune", "eg jobbar i Skaun kommune"),
