@@ -32,6 +32,11 @@ class Source(BaseModel):
 
     file: str | None
     title: str = Field(min_length=1)
+    title_nn: str | None = None  # where the title is Laget's own words, their nynorsk form
+
+    def titled(self, lang: Lang) -> str:
+        """The title in `lang` (a document's own title stays as the document has it)."""
+        return self.title_nn if lang == "nn" and self.title_nn else self.title
 
 
 class _Text(BaseModel):
@@ -77,7 +82,7 @@ class Answer:
         if not self.sources:
             return self.text
         one, many = _SOURCE_WORD[lang]
-        titles = "; ".join(source.title for source in self.sources)
+        titles = "; ".join(source.titled(lang) for source in self.sources)
         return f"{self.text}\n\n{one if len(self.sources) == 1 else many}: {titles}"
 
 

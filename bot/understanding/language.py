@@ -18,14 +18,14 @@ avgjerdsgrunnlaget statsforvaltaren inkluderande nettverka kjem vere eit sendast
 dagar heile brukast leverast ein nokon nokre gjere gjer treng ønskjer spørje velje veit sjølv
 saman vidare enno behovsmeldinga behovsmeldingar meldinga meldingar tenesta tenester barnehagar
 skulen lærarar leiarar leiar jobbar arbeidsstad dykkar òg hjå heilt ramma vedteken vedtekne bunde
-rapportar avgjerdsgrunnlaga opne"""
+rapportar avgjerdsgrunnlaga opne eigenandel eigen eige eigne"""
 _BOKMAAL_WORDS = """hva hvem hvordan hvor hvorfor ikke jeg dere de fra mye noe bare se hører
 eier eiere ansatte skole skoler tilskudd grunntilskudd elevtall barnetall rammen
 beslutningsgrunnlag beslutningsgrunnlaget statsforvalteren inkluderende nettverkene kommer være
 et fristene dager hele en noen gjøre gjør trenger ønsker spørre velge vet selv sammen videre
 ennå behovsmeldingen behovsmeldinger meldingen meldinger tjenesten tjenester barnehager skolen
 lærere ledere leder jobber arbeidssted deres hvilken hvilke hvilket vedtatt bundet
-rapporter åpne"""
+rapporter åpne egenandel egen eget egne"""
 _NYNORSK = frozenset(_NYNORSK_WORDS.split())
 _BOKMAAL = frozenset(_BOKMAAL_WORDS.split())
 _WORDS = re.compile(r"[a-zæøåéüò]+(?:-[a-zæøåéüò]+)*")
