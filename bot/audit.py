@@ -38,3 +38,31 @@ def cli_actor() -> str:
         return f"cli:{getpass.getuser()}"
     except (KeyError, OSError):  # no user name in a bare container
         return "cli"
+
+
+# What each action is called where people read the log (`laget audit`); the key stays the
+# machine name (in --json and in the database).
+ACTION_NAMES = {
+    "needs.submitted": "behovsmelding sendt",
+    "needs.changed": "behovsmelding endret",
+    "needs.withdrawn": "behovsmelding trukket",
+    "needs.exported": "behovsmeldinger eksportert",
+    "basis.sent": "beslutningsgrunnlag sendt",
+    "basis.changed": "beslutningsgrunnlag endret etter sending",
+    "decision_basis.exported": "beslutningsgrunnlag eksportert",
+    "report.sent": "rapport sendt",
+    "reports.exported": "rapporter eksportert",
+    "vedtak.decided": "vedtak registrert",
+    "channel.linked": "kanal koblet til nettverk",
+    "counts.imported": "elevtall og barnetall importert",
+    "export.link_made": "nedlastingslenke laget",
+    "export.refused": "nedlasting nektet",
+    "privacy.redacted": "fødselsnummer fjernet",
+    "role.granted": "rolle gitt",
+    "role.revoked": "rolle tatt bort",
+}
+
+
+def action_name(action: str) -> str:
+    """An action as Norwegian words (an unknown one as its machine name)."""
+    return ACTION_NAMES.get(action, action)

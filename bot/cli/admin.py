@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.audit import cli_actor
+from bot.audit import action_name, cli_actor
 from bot.decision_basis.service import DecisionBasisService
 from bot.needs.export import write_csv, write_xlsx
 from bot.qa import texts as qa_texts
@@ -990,7 +990,7 @@ async def _audit_list(audit: AuditLog, args: argparse.Namespace, console: Consol
         table.add_column(column, overflow="fold")
     for e in entries:
         details = ", ".join(f"{k}={v}" for k, v in e.detail.items())
-        table.add_row(f"{e.at:%Y-%m-%d %H:%M}", e.actor, e.action, e.subject, details)
+        table.add_row(f"{e.at:%Y-%m-%d %H:%M}", e.actor, action_name(e.action), e.subject, details)
     console.print(table if entries else "Revisjonsloggen er tom.")
     return 0
 

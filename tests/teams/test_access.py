@@ -87,6 +87,13 @@ async def test_submissions_changes_roles_and_exports_are_audited(
     assert entries[-1]["actor"] == "aad-29:user-1"
     assert "Ørland" not in json.dumps(entries)  # no report contents in the log
 
+    monkeypatch.setenv("COLUMNS", "200")  # a wide terminal: one table row a line
+    assert await asyncio.to_thread(main, ["audit"]) == 0  # people read Norwegian words
+    table = capsys.readouterr().out
+    for words in ("behovsmelding sendt", "behovsmelding endret", "rolle gitt"):
+        assert words in table
+    assert "needs.submitted" not in table
+
 
 async def test_new_drafts_are_rate_limited_per_user(bot: Client) -> None:
     for _ in range(20):
