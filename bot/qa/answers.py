@@ -228,7 +228,7 @@ class SchemeAnswers:
             warning=frame_warning(frame, lang),
             facts=frame_facts(frame, lang, committed),
             notes=notes,
-            source=t.SOURCE.get(lang).format(source=self._data.region.source),
+            source=self._frame_source(allocation.example_data, lang),
             buttons=[Button(title=t.SEE_CALENDAR.get(lang), text="frister")],
         )
         return Reply(fallback(card), card)
@@ -342,9 +342,14 @@ class SchemeAnswers:
                 *self._imported_note(imported, None, lang),
                 *filter(None, [describe_difference(allocation, lang)]),
             ],
-            source=t.SOURCE.get(lang).format(source=self._data.region.source),
+            source=self._frame_source(allocation.example_data, lang),
         )
         return Reply(fallback(card), card)
+
+    def _frame_source(self, example: bool, lang: Lang) -> str:
+        """What comes from the plan (the rule) and what does not (the numbers)."""
+        template = t.FRAME_SOURCE_EXAMPLE if example else t.FRAME_SOURCE
+        return template.get(lang).format(source=self._data.region.source)
 
     # Deadlines
 

@@ -69,6 +69,16 @@ IMPORTED = Localized(
     nn="Elevtal og barnetal er importerte frå {source} ({date}).",
 )
 SOURCE = Localized(nb="Kilde: {source}.", nn="Kjelde: {source}.")
+FRAME_SOURCE = Localized(
+    nb="Kilde: fordelingsregelen i {source}. Beløpene er regnet ut av Laget fra årets datafil.",
+    nn="Kjelde: fordelingsregelen i {source}. Beløpa er rekna ut av Laget frå datafila for året.",
+)
+FRAME_SOURCE_EXAMPLE = Localized(
+    nb="Kilde: fordelingsregelen i {source}. Totalbeløpet, grunntilskuddet, fellestiltakene og "
+    "elevtallene er eksempeldata, ikke fra planen.",
+    nn="Kjelde: fordelingsregelen i {source}. Totalbeløpet, grunntilskotet, fellestiltaka og "
+    "elevtala er eksempeldata, ikkje frå planen.",
+)
 NOT_FOUND = Localized(
     nb="Jeg finner ikke «{place}» blant kompetansenettverkene i {region}. Nettverkene er: {names}.",
     nn="Eg finn ikkje «{place}» blant kompetansenettverka i {region}. Nettverka er: {names}.",

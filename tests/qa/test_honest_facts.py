@@ -1,0 +1,25 @@
+"""Texts say no more than the sources do (HTTP door): a frame's source line separates the
+plan's rule from the example numbers; a planned start is not told as a fact."""
+
+from __future__ import annotations
+
+from tests.activities import Client, say, texts
+
+
+async def test_a_frames_source_line_says_what_is_the_plan_and_what_is_example_data(
+    bot: Client,
+) -> None:
+    shown = texts(await say(bot, "Hva er rammen til Fosen?"))
+    assert (
+        "Kilde: fordelingsregelen i Langsiktig plan for Kompetanseløftet i Trøndelag "
+        "2024–2026. Totalbeløpet, grunntilskuddet, fellestiltakene og elevtallene er "
+        "eksempeldata, ikke fra planen." in shown
+    )
+    nynorsk = texts(await say(bot, "Kva er ramma til Fosen?"))
+    assert "er eksempeldata, ikkje frå planen." in nynorsk
+
+
+async def test_the_joint_measures_start_is_what_the_plan_said(bot: Client) -> None:
+    shown = texts(await say(bot, "Hvilke fellestiltak finnes?"))
+    assert "planen fra 2024 oppgir oppstart i 2024" in shown
+    assert "med planlagt oppstart i 2024" not in shown
