@@ -428,6 +428,12 @@ async def _import(
     if not counts:
         raise CliError(f"{path}: filen har ingen tall. Ingenting ble importert.")
     stored = {k: Counts(v.elevtall, v.barnetall) for k, v in counts.items()}
+    try:
+        before: dict[str, int] = {
+            f.network_id: f.amount for f in (await scheme.allocation(year))[0].frames
+        }
+    except AllocationError:
+        before = {}
     await scheme.store_counts(year, stored, path.name)
     await audit.record(
         "counts.imported",
@@ -437,13 +443,33 @@ async def _import(
         networks=list(counts),
     )
     try:
-        allocation, _ = await scheme.allocation(year)
+        allocation, imported = await scheme.allocation(year)
     except AllocationError as error:
         raise CliError(f"Tallene er lagret, men rammene kan ikke regnes ut: {error}") from error
-    console.print(f"Importerte tall for {len(counts)} nettverk for {year} fra {path.name}:")
-    for network_id in counts:
-        frame = allocation.frame(network_id)
-        console.print(f"  {frame.network_name}: ny ramme {format_money(frame.amount)}")
+    console.print(f"Importerte tall for {len(counts)} nettverk for {year} fra {path.name}.")
+    # Frames are shares of one pool: new counts for one network move every network's frame.
+    changed = [f for f in allocation.frames if before.get(f.network_id) != f.amount]
+    if changed:
+        console.print(f"Rammer som ble endret ({len(changed)}):", soft_wrap=True)
+        for frame in changed:
+            old = before.get(frame.network_id)
+            was = f"{format_money(old)} → " if old is not None else ""
+            console.print(
+                f"  {frame.network_name}: {was}{format_money(frame.amount)}", soft_wrap=True
+            )
+    else:
+        console.print("Ingen rammer ble endret.")
+    from_file = [
+        network.name
+        for network in region.networks
+        if imported is None or network.id not in imported.counts
+    ]
+    if from_file:
+        label = " (eksempeldata)" if region.years[year].example_data else ""
+        console.print(
+            f"Bruker fortsatt tallene i {year}.yaml{label}: {', '.join(from_file)}.",
+            soft_wrap=True,
+        )
     return 0
 
 

@@ -123,7 +123,12 @@ async def test_a_good_csv_changes_the_frames_the_bot_reports_at_once(
     code = await asyncio.to_thread(main, ["data", "import-counts", str(good), "--year", "2027"])
 
     assert code == 0
-    assert "Importerte tall for 1 nettverk" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Importerte tall for 1 nettverk" in out
+    # One network's counts move every frame (shares of one pool): each change is listed.
+    assert "Rammer som ble endret (11):" in out
+    assert "Trøndelag sørvest: kr" in out and "Fosen: kr" in out
+    assert "Bruker fortsatt tallene i 2027.yaml (eksempeldata): Trondheim/Malvik, Fosen" in out
     after = texts(await say(bot, "Hva er rammen til Trøndelag sørvest?"))
     assert after != before
     assert f"{format_number(60_000)} / {format_number(24_000)}" in after
