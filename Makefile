@@ -18,6 +18,7 @@ PORT ?= 3978
 
 run: $(STAMP)
 	$(BIN)/laget db upgrade
+	$(BIN)/laget model build
 	$(BIN)/laget serve --host 127.0.0.1 --port $(PORT)
 
 lint: $(STAMP)

@@ -128,6 +128,7 @@ COMMANDS: dict[str, Command] = {
     "chat": _chat_command,
     "db": _db_command,
     "eval": _eval_command,
+    "model": qa.run_model,
     "qa": qa.run_misses,
     "privacy": privacy.run,
     "deliveries": deliveries.run,

@@ -9,7 +9,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from bot.scheme import RegionData
+from bot.scheme import RegionData, load_region
 from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.migrate import upgrade_async
@@ -27,6 +27,14 @@ def add_commands(commands: Any) -> None:
     misses.add_argument("--limit", type=int, default=100)
     evaluate_parser = commands.add_parser("eval", help="mål kvaliteten").add_subparsers(
         dest="eval_command", required=True
+    )
+    model = commands.add_parser("model", help="spørsmålsgjenkjenneren").add_subparsers(
+        dest="model_command", required=True
+    )
+    model.add_parser(
+        "build",
+        help="tilpass modellen og legg den i hurtiglageret (LAGET_MODEL_DIR), så serveren "
+        "starter uten scikit-learn",
     )
     eval_qa = evaluate_parser.add_parser("qa", help="kjør spørsmålssettet og skriv tallene")
     eval_qa.add_argument(
@@ -85,3 +93,11 @@ def run_eval(region: RegionData, console: Console, cases: str = "benchmark") -> 
     )
     console.print("Målene er nådd." if met else "Et mål er IKKE nådd.")
     return 0 if met else 1
+
+
+async def run_model(_args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    """`laget model build`: the recogniser's model fitted (or found) and kept in its cache."""
+    with console.status("Tilpasser modellen …"):
+        recognizer = Recognizer(load_region(settings.data_dir))
+    console.print(f"Modellen ligger i {recognizer.cache_path}.", soft_wrap=True)
+    return 0

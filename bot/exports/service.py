@@ -14,7 +14,6 @@ from datetime import datetime
 
 from bot.audit import Audit
 from bot.exports.model import ExportLinkStore, Use, token_hash
-from bot.needs.export import write_xlsx
 from bot.needs.model import ReportStore
 from bot.scheme.models import RegionData
 from bot.scheme.roles import Permission, RoleDirectory, allowed
@@ -80,6 +79,9 @@ class ExportService:
         found = await self._reports.for_network(link.network_id, link.year)
         name = self._region.network(link.network_id).name
         buffer = io.BytesIO()
+        # openpyxl (and lxml) only when a spreadsheet is made: the server need not load them.
+        from bot.needs.export import write_xlsx  # noqa: PLC0415
+
         rows = write_xlsx(buffer, found, f"{name} {link.year}")
         await self._audit.record(
             "needs.exported",

@@ -1,6 +1,7 @@
 """Which intent a Norwegian message has, how sure we are, and what it names.
 
-Technique (offline, built at start-up from data/intents.yaml in well under two seconds): the
+Technique (offline; fitted from data/intents.yaml once and kept in a cache file, see
+`bot.understanding.model`, so serving needs neither scikit-learn nor SciPy): the
 message is normalised (`normalise`), the place and year it names are masked ("hvor mye får Fosen
 2027" → "hvor mye får xsted xår", so a place never decides the intent), and two TF-IDF views are
 joined: character n-grams (char_wb 2–5: typos, inflection) and words + word pairs over Snowball
@@ -23,25 +24,25 @@ A recogniser is immutable after construction: one instance may serve concurrent 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack  # type: ignore[import-untyped]
-from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
-from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
-from sklearn.multiclass import OneVsRestClassifier  # type: ignore[import-untyped]
 
 from bot.scheme import Lang, Network, RegionData
 from bot.scheme.models import normalise_name
 from bot.understanding.intents import Example, Intent, load_examples
 from bot.understanding.knowledge import KnowledgeBase
 from bot.understanding.language import detect_language
+from bot.understanding.model import Model, cache_dir, fingerprint, fit, load, save
 from bot.understanding.normalise import common_stems, normalise, stem
 from bot.understanding.questions import find_network
+
+log = logging.getLogger(__name__)
 
 Band = Literal["answer", "suggest", "fallback"]
 
@@ -50,7 +51,6 @@ MARGIN = 0.15
 SUGGEST_AT = 0.2
 GATE_FACTOR = 0.3  # what a gated intent's probability is multiplied by when its sign is missing
 NOVELTY_WEIGHT = 1.0  # added to out_of_scope, times the share of novel words in the message
-_C = 20.0
 
 _FIRST_PERSON = re.compile(r"\b(jeg|vi|mitt|min|vårt|vår|meg|oss|husk|lagre|sett|bytt)\b")
 _TIME = re.compile(
@@ -135,8 +135,11 @@ class Recognizer:
         region: RegionData,
         examples: Sequence[Example] | None = None,
         knowledge: KnowledgeBase | None = None,
+        *,
+        cache: bool = True,
     ) -> None:
-        """Build the model from `examples` (default: data/intents.yaml) for `region`.
+        """The model for `examples` (default: data/intents.yaml) and `region`: read from the
+        cache file when one was fitted from the same inputs, else fitted (and cached).
 
         The words of `knowledge` (default: data/knowledge.yaml) count as known, not novel.
         """
@@ -146,43 +149,42 @@ class Recognizer:
             for network in region.networks
             for name in (network.name, network.id, *network.aliases, *network.members)
         } | {_padded(old) for old in region.former_municipalities}
-        self._examples = list(examples) if examples is not None else load_examples()
-        prepared = [self._prepare(example.text)[0] for example in self._examples]
-        self._chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
-        self._words = TfidfVectorizer(
-            analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"\S+"
+        found = list(examples) if examples is not None else load_examples()
+        knowledge = knowledge or KnowledgeBase()
+        key = fingerprint(
+            [f"{e.intent.value}\x1e{e.text}" for e in found]
+            + list(knowledge.texts())
+            + sorted(self._names)
         )
-        self._chars.fit(prepared)
-        self._words.fit([stem(text) for text in prepared])
-        self._tfidf = [_Tfidf(self._chars), _Tfidf(self._words, len(self._chars.vocabulary_))]
-        self._width = sum(len(v.vocabulary_) for v in (self._chars, self._words))
-        self._matrix = self._batch_features(prepared)
-        known = [p for p, e in zip(prepared, self._examples, strict=True) if e.intent in _IN_SCOPE]
-        known += [normalise(text) for text in (knowledge or KnowledgeBase()).texts()]
-        self._vocabulary = {word for text in known for word in stem(text).split()}
-        model = OneVsRestClassifier(LogisticRegression(C=_C, solver="liblinear"))
-        model.fit(self._matrix, [example.intent.value for example in self._examples])
-        self._classes = [Intent(label) for label in model.classes_]
+        path = cache_dir() / f"recognizer-{key}.npz"
+        self.cache_path = path
+        cached = _cached(path) if cache else None
+        if cached is None:
+            cached = self._fit(found, knowledge)
+            if cache:
+                _store(cached, path)
+        self.model: Model = cached
+        self._classes = [Intent(label) for label in self.model.classes]
         self._index = {intent: i for i, intent in enumerate(self._classes)}
-        self._by_intent = {
-            intent: [i for i, e in enumerate(self._examples) if e.intent is intent]
-            for intent in self._classes
-        }
-        # Each intent's examples as rows of their own: the closest example is looked for only
-        # among the best intent's (a tenth of the work of comparing with every example).
-        self._rows = {intent: self._matrix[rows] for intent, rows in self._by_intent.items()}
-        # The fitted weights, applied by hand: sklearn's per-call input checks cost ~10 ms.
-        # C-contiguous, or scipy copies the whole matrix on every sparse × dense product.
-        self._weights = np.ascontiguousarray(
-            np.vstack([e.coef_.ravel() for e in model.estimators_]).T
+
+    def _fit(self, examples: list[Example], knowledge: KnowledgeBase) -> Model:
+        prepared = [self._prepare(example.text)[0] for example in examples]
+        known = [p for p, e in zip(prepared, examples, strict=True) if e.intent in _IN_SCOPE]
+        known += [normalise(text) for text in knowledge.texts()]
+        return fit(
+            prepared,
+            [stem(text) for text in prepared],
+            [example.intent.value for example in examples],
+            frozenset(word for text in known for word in stem(text).split()),
+            [example.text for example in examples],
         )
-        self._bias = np.array([float(e.intercept_[0]) for e in model.estimators_])
 
     def recognize(self, text: str) -> Recognition:
         """The intents (best first), band, entities and closest example of one message."""
         prepared, entities = self._prepare(text)
-        features = self._features([prepared])
-        decision = np.asarray(features @ self._weights).ravel() + self._bias
+        model = self.model
+        columns, values = model.features(prepared, stem(prepared))
+        decision = values @ model.weights[columns] + model.bias
         novel = self._novel(prepared)
         probabilities = self._adjust(1 / (1 + np.exp(-decision)), prepared, entities, novel)
         ranked = sorted(
@@ -190,8 +192,7 @@ class Recognizer:
             key=lambda pair: -pair[1],
         )
         best = ranked[0][0]
-        similarity = np.asarray((self._rows[best] @ features.T).todense()).ravel()
-        matched = self._examples[self._by_intent[best][int(np.argmax(similarity))]].text
+        matched = model.nearest(best.value, columns, values)
         lang = detect_language(text)
         return Recognition(text, lang, ranked, _band(ranked), entities, matched, novel)
 
@@ -214,27 +215,6 @@ class Recognizer:
         )
         return _YEAR.sub(_YEAR_MASK, prepared), entities
 
-    def _batch_features(self, prepared: list[str]) -> csr_matrix:
-        """sklearn's own transform, for the training examples (and to check `_features`)."""
-        chars = self._chars.transform(prepared)
-        words = self._words.transform([stem(text) for text in prepared])
-        return hstack([chars, words], format="csr")
-
-    def _features(self, prepared: list[str]) -> csr_matrix:
-        """The same features as `_batch_features` for one message, without sklearn's per-call
-        input checks (they were half the time of recognising a message)."""
-        [text] = prepared
-        columns: list[int] = []
-        values: list[float] = []
-        for tfidf, analysed in zip(self._tfidf, (text, stem(text)), strict=True):
-            found_columns, found_values = tfidf.transform(analysed)
-            columns += found_columns
-            values += found_values
-        return csr_matrix(
-            (np.array(values), np.array(columns, dtype=np.int32), np.array([0, len(columns)])),
-            shape=(1, self._width),
-        )
-
     def _novel(self, prepared: str) -> tuple[str, ...]:
         """The message's content words (as stems) that no in-scope example or everyday word has.
 
@@ -244,7 +224,7 @@ class Recognizer:
 
     def _compound(self, word: str) -> bool:
         """Known, a prefix of a known word, or two known stems joined (with a linking s or e)."""
-        known = self._vocabulary
+        known = self.model.vocabulary
         if word in known or len(word) >= 7 and any(k.startswith(word) for k in known):
             return True
         for cut in range(3, len(word) - 2):
@@ -282,35 +262,23 @@ class Recognizer:
         return normalised
 
 
-class _Tfidf:
-    """A fitted TfidfVectorizer's transform of one text (sublinear tf, idf, l2 norm), by hand.
+def _cached(path: Path) -> Model | None:
+    """The model in `path`, if there is a readable one."""
+    if not path.is_file():
+        return None
+    try:
+        return load(path)
+    except (OSError, ValueError, KeyError) as error:  # a damaged file is fitted again
+        log.warning("recogniser cache unreadable", extra={"error": type(error).__name__})
+        return None
 
-    `offset` places its columns after those of the vectorizers before it in the feature row.
-    """
 
-    def __init__(self, vectorizer: TfidfVectorizer, offset: int = 0) -> None:
-        if not (vectorizer.sublinear_tf and vectorizer.norm == "l2" and vectorizer.use_idf):
-            raise ValueError("the hand-applied transform needs sublinear tf, idf and l2 norm")
-        self._analyse: Callable[[str], list[str]] = vectorizer.build_analyzer()
-        self._vocabulary: dict[str, int] = vectorizer.vocabulary_
-        self._idf: np.ndarray = vectorizer.idf_
-        self._offset = offset
-
-    def transform(self, text: str) -> tuple[list[int], list[float]]:
-        """The row's (sorted) columns and their values."""
-        counts = Counter(
-            column
-            for term in self._analyse(text)
-            if (column := self._vocabulary.get(term)) is not None
-        )
-        if not counts:
-            return [], []
-        columns = sorted(counts)
-        weights = (np.log(np.array([counts[c] for c in columns], dtype=float)) + 1) * self._idf[
-            columns
-        ]
-        weights /= np.sqrt(np.dot(weights, weights))
-        return [c + self._offset for c in columns], weights.tolist()
+def _store(model: Model, path: Path) -> None:
+    """Keep the model for the next start (a read-only cache only costs a refit)."""
+    try:
+        save(model, path)
+    except OSError as error:
+        log.warning("recogniser cache not written", extra={"error": type(error).__name__})
 
 
 def _padded(text: str) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,6 +15,8 @@ from hypothesis import strategies as st
 from bot.scheme import RegionData
 from bot.understanding.evaluate import load_benchmark
 from bot.understanding.intents import Example, Intent, load_examples
+from bot.understanding.model import CHAR_NGRAMS, WORD_NGRAMS
+from bot.understanding.normalise import stem
 from bot.understanding.recognizer import Day, Recognizer
 
 # Phrasings that are in neither the training examples nor the benchmark.
@@ -254,15 +258,62 @@ def test_any_text_gets_a_ranked_verdict(recognizer: Recognizer, text: str) -> No
     assert found.lang in {"nb", "nn"}
 
 
-def test_one_message_gets_exactly_the_features_sklearn_would_give(recognizer: Recognizer) -> None:
+def test_one_message_gets_exactly_the_features_sklearn_would_give(
+    recognizer: Recognizer, region: RegionData
+) -> None:
     # The hand-applied TF-IDF of a single message must equal sklearn's transform, or the
     # classifier would see other numbers than it was trained on.
+    from scipy.sparse import hstack  # type: ignore[import-untyped]  # noqa: PLC0415
+    from sklearn.feature_extraction.text import (  # type: ignore[import-untyped]  # noqa: PLC0415
+        TfidfVectorizer,
+    )
+
+    prepare = recognizer._prepare  # noqa: SLF001  (white-box: two transforms)
+    trained = [prepare(example.text)[0] for example in load_examples()]
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, sublinear_tf=True)
+    words = TfidfVectorizer(
+        analyzer="word", ngram_range=WORD_NGRAMS, sublinear_tf=True, token_pattern=r"\S+"
+    )
+    chars.fit(trained)
+    words.fit([stem(text) for text in trained])
+    assert chars.vocabulary_ == recognizer.model.chars
     texts = [example.text for example in load_examples()]
     texts += [case.q for case in load_benchmark()]
     texts += ["", "!!!", "ærlig talt, hvem vet?", "x" * 300]
     for text in texts:
-        prepared = recognizer._prepare(text)[0]  # noqa: SLF001  (white-box: two transforms)
-        expected = recognizer._batch_features([prepared])  # noqa: SLF001
-        actual = recognizer._features([prepared])  # noqa: SLF001
-        assert actual.shape == expected.shape
-        assert np.allclose(actual.toarray(), expected.toarray(), atol=1e-12), text
+        prepared = prepare(text)[0]
+        expected = hstack(
+            [chars.transform([prepared]), words.transform([stem(prepared)])], format="csr"
+        ).toarray()[0]
+        columns, values = recognizer.model.features(prepared, stem(prepared))
+        actual = np.zeros(recognizer.model.width)
+        actual[columns] = values
+        assert np.allclose(actual, expected, atol=1e-12), text
+
+
+def test_a_cached_model_gives_the_same_verdicts_and_serving_needs_no_sklearn(
+    recognizer: Recognizer, region: RegionData, tmp_path: Path
+) -> None:
+    code = (
+        "import sys; from bot.scheme import load_region; "
+        "from bot.understanding.recognizer import Recognizer; "
+        "r = Recognizer(load_region()); "
+        "print(r.recognize('når er fristen for beslutningsgrunnlaget?').intent.value); "
+        "print(any(m.split('.')[0] in ('sklearn', 'scipy') for m in sys.modules))"
+    )
+    env = {**os.environ, "LAGET_MODEL_DIR": str(tmp_path)}
+    first = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env
+    )
+    assert first.stdout.split() == ["deadline", "True"]  # no file yet: fitted, and cached
+    assert len(list(tmp_path.glob("recognizer-*.npz"))) == 1
+    second = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, env=env
+    )
+    assert second.stdout.split() == ["deadline", "False"]  # read from the file
+    fresh = Recognizer(region, cache=False)
+    for case in load_benchmark():
+        cached, fitted = recognizer.recognize(case.q), fresh.recognize(case.q)
+        assert [i for i, _ in cached.intents] == [i for i, _ in fitted.intents], case.q
+        assert np.allclose([p for _, p in cached.intents], [p for _, p in fitted.intents])
+        assert (cached.band, cached.matched) == (fitted.band, fitted.matched), case.q
