@@ -52,6 +52,7 @@ class NetworkStatus:
     network_id: str = ""
     year: int = 0
     members: int = 0  # how many municipalities the network has
+    example_grouping: bool = False  # which municipalities it has is example data
 
 
 class NeedsService:
@@ -212,7 +213,14 @@ class NeedsService:
         started = {str(r.answers.get("municipality", "")).casefold() for r in submitted + drafting}
         not_started = [m for m in network.members if m.casefold() not in started]
         return NetworkStatus(
-            network.name, submitted, drafting, not_started, network_id, year, len(network.members)
+            network.name,
+            submitted,
+            drafting,
+            not_started,
+            network_id,
+            year,
+            len(network.members),
+            network.example_data,
         )
 
     def network_name(self, network_id: str | None) -> str:

@@ -189,6 +189,10 @@ OWNERS = {
     0: Localized(nb="0 eiere", nn="0 eigarar"),
 }
 MANY_OWNERS = Localized(nb="{count} eiere", nn="{count} eigarar")
+EXAMPLE_GROUPING = Localized(
+    nb="Merk: hvilke kommuner som er med i dette nettverket, er eksempeldata.",
+    nn="Merk: kva kommunar som er med i dette nettverket, er eksempeldata.",
+)
 DOWNLOAD = Localized(nb="Last ned regneark", nn="Last ned rekneark")
 DOWNLOAD_TITLE = Localized(nb="Regneark for {name} {year}", nn="Rekneark for {name} {year}")
 DOWNLOAD_READY = Localized(

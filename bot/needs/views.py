@@ -212,6 +212,7 @@ def status_card(status: NetworkStatus, lang: Lang) -> FactsCard:
             members=status.members,
         ),
         facts=facts,
+        warning=t.EXAMPLE_GROUPING.get(lang) if status.example_grouping else None,
         buttons=[Button(title=t.DOWNLOAD.get(lang), data=export(status.network_id, status.year))],
     )
 

@@ -111,6 +111,8 @@ class SchemeAnswers:
         lang: Lang = "nn" if question.lang == "nn" else "nb"
         if question.topic is Topic.SET_NETWORK and question.network is not None:
             text = t.REMEMBERED.get(lang).format(name=question.network.name)
+            if question.network.example_data:  # which municipalities it has is example data
+                text += " " + t.EXAMPLE_GROUPING.get(lang)
             return Reply(text, remember_network=question.network.id)
         if question.topic is Topic.MEMBERSHIP:
             return self._membership(question, lang)

@@ -23,3 +23,11 @@ async def test_the_joint_measures_start_is_what_the_plan_said(bot: Client) -> No
     shown = texts(await say(bot, "Hvilke fellestiltak finnes?"))
     assert "planen fra 2024 oppgir oppstart i 2024" in shown
     assert "med planlagt oppstart i 2024" not in shown
+
+
+async def test_an_example_grouping_is_said_where_a_network_is_remembered(bot: Client) -> None:
+    shown = texts(await say(bot, "jeg hører til Namdal"))
+    assert "Notert: du hører til Namdal." in shown
+    assert "hvilke kommuner som er med i dette nettverket, er eksempeldata" in shown
+    known = texts(await say(bot, "jeg hører til Fosen"))  # Fosen's members are known
+    assert "eksempeldata" not in known

@@ -125,3 +125,19 @@ async def test_a_decided_frame_is_announced_once_and_answered_as_vedtatt(
     assert "Merk: tallene er eksempeldata" not in answer
     assert "Rammene går ikke opp" in answer
     assert format_money(estimate - 600_000) in answer  # the difference, to the krone
+
+
+async def test_the_county_overview_says_when_decided_frames_do_not_add_up(
+    start_bot: StartBot, settings: Settings, fosen_coordinator: str
+) -> None:
+    engine = create_engine(settings.database_url)
+    await RolesRepository(engine).grant(
+        RoleAssignment(aad_object_id=ADMIN, role="admin"), name="Siri"
+    )
+    await engine.dispose()
+    april = await start_bot(settings, clock=lambda: APRIL)
+    await decide(april, "600 000")
+    estimate = compute_allocation(load_region(), 2027).frame("fosen").estimated
+    county = texts(await tell(april, ADMIN, "rammene for alle nettverk"))
+    assert "Rammene går ikke opp" in county
+    assert f"et avvik på {format_money(estimate - 600_000)} (ufordelt)" in county
