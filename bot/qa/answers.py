@@ -7,6 +7,7 @@ data through the domain core; nothing here types a date or an amount into a sent
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -234,6 +235,17 @@ class SchemeAnswers:
             buttons=[Button(title=t.SEE_CALENDAR.get(lang), text="frister")],
         )
         return Reply(fallback(card), card)
+
+    def fill_dates(self, text: str, lang: Lang) -> str:
+        """A knowledge text with its deadlines filled in: the texts name them as
+        «{frist:beslutningsgrunnlag}» and hold no dates themselves (dates are data)."""
+        now = self._clock()
+
+        def due(match: re.Match[str]) -> str:
+            found = deadline_for(self._data.region, match.group(1), after=now)
+            return format_date(found.due, lang) if found.due else t.SET_LOCALLY.get(lang)
+
+        return _DATE_SLOT.sub(due, text)
 
     def _frame_year(self, question: Question) -> tuple[int, int]:
         """The year to show a frame for, and the year asked about. Asked for no year, between
@@ -490,6 +502,9 @@ class SchemeAnswers:
             return []
         day = format_date(oslo_today(imported.imported_at), lang)
         return [t.IMPORTED.get(lang).format(source=imported.source, date=day)]
+
+
+_DATE_SLOT = re.compile(r"\{frist:([a-z-]+)\}")
 
 
 def join_names(names: list[str]) -> str:

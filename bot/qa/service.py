@@ -229,7 +229,7 @@ class QaService:
             found = self._knowledge.answer(intent, lang)
             if found is None:
                 return self.fallback(lang, question_id)
-            answer = found
+            answer = replace(found, text=self._answers.fill_dates(found.text, lang))
         card = FactsCard(
             title=self._knowledge.label(intent, lang),
             headline=answer.text,

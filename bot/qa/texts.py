@@ -266,3 +266,4 @@ BODIES_OWN = Localized(
     nb="Dette er fristen til {actor}, ikke noe dere skal sende.",
     nn="Dette er fristen til {actor}, ikkje noko de skal sende.",
 )
+SET_LOCALLY = Localized(nb="fristen nettverket setter", nn="fristen nettverket set")

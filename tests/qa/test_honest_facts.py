@@ -31,3 +31,11 @@ async def test_an_example_grouping_is_said_where_a_network_is_remembered(bot: Cl
     assert "hvilke kommuner som er med i dette nettverket, er eksempeldata" in shown
     known = texts(await say(bot, "jeg hører til Fosen"))  # Fosen's members are known
     assert "eksempeldata" not in known
+
+
+async def test_a_knowledge_answer_gives_the_deadline_from_the_data(bot: Client) -> None:
+    shown = texts(await say(bot, "Hva er beslutningsgrunnlaget?"))
+    assert "sender det innen 1. februar 2027." in shown  # the clock: 22 November 2026
+    assert "{frist:" not in shown
+    nynorsk = texts(await say(bot, "Kva er avgjerdsgrunnlaget?"))
+    assert "sender det innan 1. februar 2027." in nynorsk
