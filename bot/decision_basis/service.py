@@ -377,8 +377,14 @@ class DecisionBasisService:
 
     # What changed (told to the administrators after a sent document is changed)
 
-    async def changes(self, basis: StoredBasis, lang: Lang = "nb") -> list[str]:
-        """What the newest version changed against the one before it, in words."""
+    async def changes(
+        self, basis: StoredBasis, lang: Lang = "nb", *, since: int | None = None
+    ) -> list[str]:
+        """What the newest version changed against the one before it (or against version
+        `since`), in words."""
+        if since is not None:
+            before = await self.store.version(basis.id, since)
+            return [] if before is None else describe_changes(before, basis.document, lang)
         history = await self.store.history(basis.id)
         if len(history) < 2:
             return []
@@ -574,12 +580,12 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any], lang: Lang) -> li
     new_ids = {m.get("id") for m in measures(new)}
     for found in measures(new):
         number = position(new, int(found.get("id", 0)))
-        if found.get("id") not in old_ids:
-            lines.append(t.MEASURE_ADDED.get(lang).format(number=number))
-            continue
         before = measure(old, int(found.get("id", 0))) or {}
+        if found.get("id") not in old_ids or not any(before.get(s.name) for s in MEASURE):
+            lines.append(t.MEASURE_ADDED.get(lang).format(number=number))  # new, or was empty
+            continue
         for spec in MEASURE:
-            if before.get(spec.name) != found.get(spec.name):
+            if _normal(before.get(spec.name)) != _normal(found.get(spec.name)):
                 if spec.name in BUDGET_KINDS:
                     lines.append(
                         t.MEASURE_BUDGET_CHANGED.get(lang).format(

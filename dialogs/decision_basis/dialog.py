@@ -33,7 +33,7 @@ from bot.decision_basis.form import (
     measure,
     measures,
 )
-from bot.decision_basis.model import Editor, StoredBasis
+from bot.decision_basis.model import Editor, Status, StoredBasis
 from bot.decision_basis.service import DecisionBasisService, StaleBasis
 from bot.teams.turn_language import language
 from bot.understanding.commands import Command, command_key, match_command, match_measure_op
@@ -48,6 +48,7 @@ NO = {"nei", "nei takk", "ferdig", "det er alt", "ingen flere", "ingen fleire"}
 MORE = "more"  # the question «Vil dere legge til et tiltak til?»
 
 OnComplete = Callable[[TurnContext, StoredBasis], Awaitable[None]]
+OnSentChange = Callable[[TurnContext, StoredBasis, int], Awaitable[None]]  # (…, since version)
 # A question: (part, tiltak id or 0, field name or MORE)
 Key = tuple[str, int, str]
 
@@ -101,10 +102,16 @@ class DecisionBasisDialog(InterruptibleDialog):
     help_text = t.STEP_HELP
     cancelled_text = t.STEP_CANCELLED
 
-    def __init__(self, service: DecisionBasisService, on_complete: OnComplete) -> None:
+    def __init__(
+        self,
+        service: DecisionBasisService,
+        on_complete: OnComplete,
+        on_sent_change: OnSentChange,
+    ) -> None:
         super().__init__(DecisionBasisDialog.__name__)
         self._service = service
         self._on_complete = on_complete
+        self._on_sent_change = on_sent_change  # a sent document changed: tell the admins
         self.add_dialog(TextPrompt(ANSWER_PROMPT))
         self.add_dialog(WaterfallDialog(STEPS, [self.ask, self.receive]))
         self.initial_dialog_id = STEPS
@@ -125,7 +132,10 @@ class DecisionBasisDialog(InterruptibleDialog):
         if key is not None and key[0] == "more" and not measures(basis.document):
             basis, measure_id = await self._service.add_measure(basis, editor_of(step.context))
             key = ("measure", measure_id, MEASURE[0].name)
+        since = int(step.options.setdefault("from_version", basis.version))
         if key is None:
+            if basis.status is Status.SENT and basis.version != since:
+                await self._on_sent_change(step.context, basis, since)  # once, for every change
             await self._on_complete(step.context, basis)
             return await step.end_dialog()
         step.options["at"] = list(key)

@@ -67,7 +67,7 @@ class DecisionBasisFeature:
             },
             payloads={BasisPayload: self.on_payload},
             phrases=[(match_basis_for, self.open_named), (match_measure_op, self.measure_typed)],
-            dialogs=[DecisionBasisDialog(self._service, self.show_summary)],
+            dialogs=[DecisionBasisDialog(self._service, self.show_summary, self.tell_changed)],
         )
 
     # Ways in
@@ -284,8 +284,18 @@ class DecisionBasisFeature:
         if basis.status is not Status.SENT:
             await self.show_summary(turn_context, basis)
             return
+        await self.tell_changed(turn_context, basis)
+        text = t.CHANGE_SAVED.get(lang).format(version=basis.version, reference=basis.reference)
+        await turn_context.send_activity(text)
+        await self.show_summary(turn_context, basis)
+
+    async def tell_changed(
+        self, turn_context: TurnContext, basis: StoredBasis, since: int | None = None
+    ) -> None:
+        """A sent document was changed (by a card, or by the steps since version `since`):
+        audited, and the administrators told what changed."""
         editor = editor_of(turn_context)
-        lines = await self._service.changes(basis, "nb")
+        lines = await self._service.changes(basis, "nb", since=since)
         name = self._service.network_name(basis.network_id)
         await self._audit.record(
             "basis.changed",
@@ -298,9 +308,6 @@ class DecisionBasisFeature:
             await self._notify_admins(card, "basis.changed", skip=editor.aad_id)
         except Exception:  # the change is saved; a failed notice must not undo that
             log.exception("decision basis change notice failed")
-        text = t.CHANGE_SAVED.get(lang).format(version=basis.version, reference=basis.reference)
-        await turn_context.send_activity(text)
-        await self.show_summary(turn_context, basis)
 
     async def _add_measure(self, turn_context: TurnContext, basis: StoredBasis) -> None:
         try:

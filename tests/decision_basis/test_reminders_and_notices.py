@@ -100,3 +100,43 @@ async def test_a_change_after_sending_tells_the_administrators_what_changed(
     shown = texts([notice.activity])
     assert "Fosen har endret beslutningsgrunnlaget BG-2027-0001" in shown
     assert "Tiltak 1: Budsjett UH (kr) kr 300 000 → kr 250 000." in shown.replace("\xa0", " ")
+
+
+async def test_a_change_by_steps_after_sending_tells_the_administrators_once(
+    bot: Client, settings: Settings, teams: FakeTeams, fosen_coordinator: str
+) -> None:
+    await grant_admin(settings)
+    await install_chat(bot, conversation=ADMIN_CHAT, service_url=teams.url, aad=ADMIN)
+    kari = fosen_coordinator
+    await send_complete(bot, kari)
+    summary = await tell(bot, kari, "beslutningsgrunnlag")
+    await push(bot, kari, button(summary, "Legg til tiltak"))
+    summary = await tell(bot, kari, "beslutningsgrunnlag")
+    first = texts(await push(bot, kari, button(summary, "Steg for steg")))
+    assert "(Tiltak 2) Hva er målet med tiltaket?" in first
+    answers = [*STEP_ANSWERS, "nei"]
+    for answer in answers:
+        replies = await tell(bot, kari, answer)
+    assert "Beslutningsgrunnlag for Fosen 2027" in texts(replies)
+    await bot.app[LAGET].deliveries.run_once(datetime.now(UTC))
+    notices = [p for p in teams.posts_to(ADMIN_CHAT) if "har endret" in texts([p.activity])]
+    assert len(notices) == 1
+    assert "Tiltak 2 er lagt til." in texts([notices[0].activity])
+
+
+STEP_ANSWERS = [
+    "Språkarbeid i barnehagene med felles samlinger.",
+    "2",
+    "nei",
+    "Barnehagelærere",
+    "Barnehage og PPT planlegger sammen.",
+    "Setter av tid",
+    "DMMH holder samlingene",
+    "nei",
+    "nei",
+    "august 2027",
+    "desember 2027",
+    "0",
+    "50 000",
+    "0",
+]
