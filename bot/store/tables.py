@@ -233,38 +233,48 @@ export_links = Table(
     Column("used_at", UTCDateTime(), nullable=True),
 )
 
-# Beslutningsgrunnlag: one per network and grant year; `document` is its parts as JSON.
-decision_bases = Table(
-    "decision_bases",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("network_id", String(64), nullable=False),
-    Column("year", Integer, nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("document", Text, nullable=False),
-    Column("reference", String(32), nullable=True, unique=True),
-    Column("late", Boolean, nullable=False, server_default=false()),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
-    Column("sent_at", UTCDateTime(), nullable=True),
-    UniqueConstraint("network_id", "year", name="uq_decision_bases_network_year"),
-)
 
-# Every saved version of a beslutningsgrunnlag: who, when, what (the document after it).
-decision_basis_history = Table(
-    "decision_basis_history",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("basis_id", Integer, ForeignKey("decision_bases.id"), nullable=False, index=True),
-    Column("version", Integer, nullable=False),
-    Column("action", String(24), nullable=False),
-    Column("actor_id", String(256), nullable=False),
-    Column("actor_name", String(256), nullable=False, server_default=""),
-    Column("document", Text, nullable=False),
-    Column("at", UTCDateTime(), nullable=False),
-    UniqueConstraint("basis_id", "version", name="uq_decision_basis_history_version"),
+def _documents(name: str, history_name: str, key: str) -> tuple[Table, Table]:
+    """A kind of document kept one per network and grant year (`document` is its parts as
+    JSON), and every saved version of it (who, when, the document after the change)."""
+    documents = Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("network_id", String(64), nullable=False),
+        Column("year", Integer, nullable=False),
+        Column("status", String(16), nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("document", Text, nullable=False),
+        Column("reference", String(32), nullable=True, unique=True),
+        Column("late", Boolean, nullable=False, server_default=false()),
+        Column("created_at", UTCDateTime(), nullable=False),
+        Column("updated_at", UTCDateTime(), nullable=False),
+        Column("sent_at", UTCDateTime(), nullable=True),
+        UniqueConstraint("network_id", "year", name=f"uq_{name}_network_year"),
+    )
+    history = Table(
+        history_name,
+        metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column(key, Integer, ForeignKey(f"{name}.id"), nullable=False, index=True),
+        Column("version", Integer, nullable=False),
+        Column("action", String(24), nullable=False),
+        Column("actor_id", String(256), nullable=False),
+        Column("actor_name", String(256), nullable=False, server_default=""),
+        Column("document", Text, nullable=False),
+        Column("at", UTCDateTime(), nullable=False),
+        UniqueConstraint(key, "version", name=f"uq_{history_name}_version"),
+    )
+    return documents, history
+
+
+# Beslutningsgrunnlag (migration 0009), and reports to Statsforvalteren (0011), which start as
+# a copy of the beslutningsgrunnlag.
+decision_bases, decision_basis_history = _documents(
+    "decision_bases", "decision_basis_history", "basis_id"
 )
+reports, report_history = _documents("reports", "report_history", "report_id")
 
 # Frames decided by Statsforvalteren (vedtak), entered by an administrator; `announced_at` is
 # set once the decision's card has been queued for the network (exactly once per decision).
@@ -283,37 +293,4 @@ decided_frames = Table(
     Column("announced_at", UTCDateTime(), nullable=True),
     Column("replaced_amount", BigInteger, nullable=True),  # the decision this one corrected
     UniqueConstraint("region_id", "year", "network_id", name="uq_decided_frames_network_year"),
-)
-
-# Reports (rapportering) to Statsforvalteren: one per network and grant year, prefilled from
-# the sent beslutningsgrunnlag; `document` is its parts as JSON. Every version is kept.
-reports = Table(
-    "reports",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("network_id", String(64), nullable=False),
-    Column("year", Integer, nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("document", Text, nullable=False),
-    Column("reference", String(32), nullable=True, unique=True),
-    Column("late", Boolean, nullable=False, server_default=false()),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
-    Column("sent_at", UTCDateTime(), nullable=True),
-    UniqueConstraint("network_id", "year", name="uq_reports_network_year"),
-)
-
-report_history = Table(
-    "report_history",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("report_id", Integer, ForeignKey("reports.id"), nullable=False, index=True),
-    Column("version", Integer, nullable=False),
-    Column("action", String(24), nullable=False),
-    Column("actor_id", String(256), nullable=False),
-    Column("actor_name", String(256), nullable=False, server_default=""),
-    Column("document", Text, nullable=False),
-    Column("at", UTCDateTime(), nullable=False),
-    UniqueConstraint("report_id", "version", name="uq_report_history_version"),
 )
