@@ -50,6 +50,7 @@ from bot.scheme import AllocationError, Lang, cycle_deadlines, format_money, osl
 from bot.scheme.money import Commitment
 from bot.scheme.roles import Permission, RoleDirectory, allowed
 from bot.scheme.scheme_data import SchemeData
+from cards.markdown import verbatim
 
 STEP_ID = "beslutningsgrunnlag"
 _RETRIES = 3  # a save that keeps meeting newer versions gives up after this many merges
@@ -603,9 +604,8 @@ def describe_changes(old: dict[str, Any], new: dict[str, Any], lang: Lang) -> li
                     )
     for found in measures(old):
         if found.get("id") not in new_ids:
-            lines.append(
-                t.MEASURE_REMOVED.get(lang).format(goal=str(found.get("goal", ""))[:60] or "–")
-            )
+            goal = verbatim(str(found.get("goal", ""))[:60])  # shown to the administrators
+            lines.append(t.MEASURE_REMOVED.get(lang).format(goal=goal or "–"))
     if total(old) != total(new):
         lines.append(
             t.TOTAL_CHANGED.get(lang).format(

@@ -27,6 +27,7 @@ from bot.decision_basis.service import Budget, Coverage, OverviewRow, Sending
 from bot.scheme import Lang, example_data_note, format_date, format_money, oslo_today
 from bot.scheme.formatting import format_number
 from bot.scheme.vocabulary import TOPICS
+from cards.markdown import verbatim
 from cards.payloads import BasisOp, basis_action
 from cards.views import (
     MAX_CHOICES,
@@ -94,8 +95,14 @@ def _state(basis: StoredBasis, lang: Lang) -> str:
 
 
 def _goal(found: dict[str, Any], lang: Lang, limit: int = 40) -> str:
+    """A tiltak's goal, short, for a button title (plain text in Teams)."""
     goal = str(found.get("goal", "") or "")
     return shorten(goal, limit) if goal else t.NEW_MEASURE.get(lang)
+
+
+def _goal_text(found: dict[str, Any], lang: Lang, limit: int = 40) -> str:
+    """The same, for a card's text (Markdown there): shown as the coordinator typed it."""
+    return verbatim(_goal(found, lang, limit)) if found.get("goal") else _goal(found, lang)
 
 
 def part_title(basis: StoredBasis, part: Part, lang: Lang, measure_id: int | None = None) -> str:
@@ -140,7 +147,7 @@ def summary_card(
         facts.append(
             Fact(
                 title=t.MEASURE_SUM.get(lang).format(number=number),
-                value=f"{_goal(found, lang, 60)} · {format_money(measure_total(found))}",
+                value=f"{_goal_text(found, lang, 60)} · {format_money(measure_total(found))}",
             )
         )
     by_kind = budget.by_kind
@@ -192,7 +199,7 @@ def _header_value(document: dict[str, Any], lang: Lang) -> str:
     ]
     for name in ("uh_other", "private_owners"):
         if document.get(name):
-            parts.append(str(document[name]))
+            parts.append(verbatim(str(document[name])))  # typed by one, read by others
     shown = [part for part in parts if part != "–"]
     return " · ".join(shown) if shown else t.NOT_FILLED.get(lang)
 
@@ -246,7 +253,9 @@ def coverage_lines(coverage: Coverage, lang: Lang, year: int) -> list[str]:
     covered = {(topic, owner): numbers for topic, owner, numbers in coverage.covered}
     lines += [
         t.COVERED.get(lang).format(
-            topic=_topic(topic, lang), owner=owner, numbers=", ".join(str(n) for n in numbers)
+            topic=_topic(topic, lang),
+            owner=verbatim(owner),
+            numbers=", ".join(str(n) for n in numbers),
         )
         for (topic, owner), numbers in list(covered.items())[:room]
     ]
@@ -367,7 +376,7 @@ def over_card(basis: StoredBasis, sending: Sending, budget: Budget, lang: Lang) 
         facts=[
             Fact(
                 title=t.MEASURE_SUM.get(lang).format(number=number),
-                value=f"{shorten(goal, 50) or '–'} · {format_money(amount)}",
+                value=f"{verbatim(shorten(goal, 50)) or '–'} · {format_money(amount)}",
             )
             for number, goal, amount in sending.largest
         ],
@@ -388,7 +397,7 @@ def remove_card(basis: StoredBasis, measure_id: int, lang: Lang) -> ChoiceCard:
     return ChoiceCard(
         title=t.REMOVE_TITLE.get(lang).format(number=position(basis.document, measure_id)),
         text=t.REMOVE_TEXT.get(lang).format(
-            goal=_goal(found, lang, 80), amount=format_money(measure_total(found))
+            goal=_goal_text(found, lang, 80), amount=format_money(measure_total(found))
         ),
         choices=[
             Button(

@@ -14,6 +14,7 @@ from bot.reporting import texts as t
 from bot.reporting.form import FIELDS_OF, FROM_PLAN, PPT_PARTY, Part, committed, missing, used
 from bot.reporting.service import Sums
 from bot.scheme import Lang, format_date, format_money, oslo_today
+from cards.markdown import verbatim
 from cards.payloads import ReportOp, report_action
 from cards.views import Button, ChoiceCard, Fact, FactsCard, FormCard, Meter, shorten
 
@@ -44,8 +45,14 @@ def part_title(report: StoredBasis, part: Part, lang: Lang, measure_id: int = 0)
 
 
 def _goal(found: dict[str, Any], lang: Lang, limit: int = 40) -> str:
+    """A tiltak's goal, short, for a button title (plain text in Teams)."""
     goal = str(found.get("goal", "") or "")
     return shorten(goal, limit) if goal else t.NEW_MEASURE.get(lang)
+
+
+def _goal_text(found: dict[str, Any], lang: Lang, limit: int = 40) -> str:
+    """The same, for a card's text (Markdown there): shown as it was typed."""
+    return verbatim(_goal(found, lang, limit)) if found.get("goal") else _goal(found, lang)
 
 
 def meter(sums: Sums, lang: Lang) -> Meter:
@@ -73,11 +80,11 @@ def _measure_used(found: dict[str, Any], lang: Lang) -> str:
     spent, bound = used(found), committed(found)
     if not bound:
         return t.MEASURE_USED_ONLY.get(lang).format(
-            goal=_goal(found, lang, 50), used=format_money(spent)
+            goal=_goal_text(found, lang, 50), used=format_money(spent)
         )
     over = t.OVER_MARK.get(lang).format(over=format_money(spent - bound)) if spent > bound else ""
     text = t.MEASURE_USED.get(lang).format(
-        goal=_goal(found, lang, 50), used=format_money(spent), committed=format_money(bound)
+        goal=_goal_text(found, lang, 50), used=format_money(spent), committed=format_money(bound)
     )
     return text + over
 

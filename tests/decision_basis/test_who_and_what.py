@@ -149,3 +149,17 @@ async def test_typed_tiltak_commands_act_on_the_document_opened_last(
     assert "Tiltak 1 · Beslutningsgrunnlag for Fosen 2027" in fosen
     removal = texts(await tell(bot, ADMIN, "fjern tiltak 1"))
     assert "Fjerne tiltak 1?" in removal
+
+
+async def test_text_one_coordinator_wrote_is_shown_to_others_as_written(
+    bot: Client, settings: Settings, fosen_coordinator: str
+) -> None:
+    await grant(settings, RoleAssignment(aad_object_id=ADMIN, role="admin"), "Siri Sekretariat")
+    opened = await tell(bot, fosen_coordinator, "beslutningsgrunnlag")
+    form = await push(bot, fosen_coordinator, button(opened, "Legg til tiltak"))
+    sneaky = "**Viktig** [klikk her](https://example.invalid) for mer om språk"
+    await push(bot, fosen_coordinator, button(form, "Lagre"), **{**MEASURE_1, "goal": sneaky})
+    seen = await tell(bot, ADMIN, "beslutningsgrunnlag for Fosen")
+    [card] = [c for reply in seen for c in [a["content"] for a in reply.get("attachments", [])]]
+    shown = json.dumps(card, ensure_ascii=False)
+    assert "\\\\*\\\\*Viktig\\\\*\\\\* \\\\[klikk her\\\\]\\\\(https://example.invalid" in shown
