@@ -24,7 +24,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("whole turn (LagetAdapter.process)", "process", "bot/teams/adapter.py"),
     ("read the request (JSON → Activity)", "_read_activity", "bot/teams/adapter.py"),
     ("recognise the question (Recognizer.recognize)", "recognize", "understanding/recognizer.py"),
-    ("… of which TF-IDF features (Recognizer._features)", "_features", "recognizer.py"),
+    ("… of which TF-IDF features (Model.features)", "features", "understanding/model.py"),
     ("… of which finding a place (RegionData.find_network)", "find_network", "scheme/models.py"),
     ("build the answer (QaService._answer)", "_answer", "bot/qa/service.py"),
     ("… of which counts from the database (CountsRepository.get)", "get", "store/counts.py"),
