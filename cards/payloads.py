@@ -79,7 +79,7 @@ class BasisPayload(BaseModel):
         return {key: str(value) for key, value in extra.items() if isinstance(value, str | int)}
 
 
-ReportOp = Literal["summary", "form", "save", "add_measure", "confirm_send", "send"]
+ReportOp = Literal["summary", "form", "steps", "save", "add_measure", "confirm_send", "send"]
 ReportPart = Literal["measure", "conditions", "evaluation"]
 
 

@@ -155,3 +155,23 @@ EXPORT_HINT = Localized(
     nb="Regneark og Word-dokumenter får du med kommandoen «laget export reports --year {year}».",
     nn="Rekneark og Word-dokument får du med kommandoen «laget export reports --year {year}».",
 )
+
+# Step by step
+QUESTION = Localized(nb="({title}) {question}", nn="({title}) {question}")
+NOW = Localized(
+    nb="Nå: {value}. Skriv nytt svar, eller «behold».",
+    nn="No: {value}. Skriv nytt svar, eller «behald».",
+)
+STEPS = Localized(nb="Steg for steg", nn="Steg for steg")
+STEP_HELP = Localized(
+    nb="Jeg spør om ett felt av gangen og lagrer hvert svar med en gang. Skriv «tilbake» for "
+    "forrige spørsmål, «behold» for å beholde svaret som står, eller «avbryt» for å ta pause: "
+    "«rapport» tar deg tilbake.",
+    nn="Eg spør om eitt felt om gongen og lagrar kvart svar med ein gong. Skriv «tilbake» for "
+    "førre spørsmål, «behald» for å halde på svaret som står, eller «avbryt» for å ta pause: "
+    "«rapport» tek deg tilbake.",
+)
+STEP_CANCELLED = Localized(
+    nb="Greit, jeg tar pause. Rapporten er lagret: skriv «rapport» når du vil fortsette.",
+    nn="Greitt, eg tek pause. Rapporten er lagra: skriv «rapport» når du vil halde fram.",
+)

@@ -162,6 +162,7 @@ def summary_card(
     if report.status is Status.DRAFT:
         buttons.append(Button(title=t.SEND.get(lang), data=_data("confirm_send", report)))
     buttons.append(Button(title=t.ADD_MEASURE.get(lang), data=_data("add_measure", report)))
+    buttons.append(Button(title=t.STEPS.get(lang), data=_data("steps", report)))
     return FactsCard(
         title=_title(report, name, lang),
         headline=_state(report, lang),

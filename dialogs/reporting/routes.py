@@ -26,6 +26,7 @@ from cards.payloads import ReportPayload
 from cards.renderer import CardRenderer
 from cards.views import CardView
 from dialogs.decision_basis.dialog import editor_of
+from dialogs.reporting.dialog import ReportDialog
 
 
 class ReportingFeature:
@@ -42,6 +43,7 @@ class ReportingFeature:
             commands={Command.REPORT: self.open_own, Command.REPORTS_OVERVIEW: self.overview},
             payloads={ReportPayload: self.on_payload},
             phrases=[(match_report_for, self.open_named)],
+            dialogs=[ReportDialog(self._service, self.show_summary)],
         )
 
     async def open_own(self, turn_context: TurnContext, _dc: DialogContext) -> None:
@@ -96,6 +98,8 @@ class ReportingFeature:
         await dc.cancel_all_dialogs()
         if payload.op == "summary":
             await self.show_summary(turn_context, report)
+        elif payload.op == "steps":
+            await dc.begin_dialog(ReportDialog.__name__, {"report": report.id})
         elif payload.op == "form":
             await self._form(turn_context, report, payload.part or "conditions", payload.measure)
         elif payload.op == "save":

@@ -159,3 +159,31 @@ async def test_a_report_in_nynorsk_and_the_ppt_network_for_administrators(
     assert "Rapporter for 2027" in overview
     # PPT-ledernettverket's report was only opened, not saved: not a draft.
     assert "1 av 12 er sendt, 0 er utkast. Fristen er 15. juni 2028." in overview
+
+
+async def test_a_report_step_by_step_in_nynorsk_keeps_the_plans_text_with_behald(
+    start_bot: StartBot, settings: Settings, fosen_coordinator: str
+) -> None:
+    kari = fosen_coordinator
+    await send_complete(await start_bot(settings), kari)
+    may = await start_bot(settings, clock=lambda: MAY_2028)
+    await tell(may, kari, "Kva kan du hjelpe meg med?")  # she writes nynorsk
+    summary = await tell(may, kari, "rapport")
+    first = texts(await push(may, kari, button(summary, "Steg for steg")))
+    assert "(Tiltak 1) Kva vart gjort i tiltaket?" in first  # the goal came from the plan
+    assert f"Brukt: {format_money(0)} av {format_money(550_000)} bunde opp" in first
+    await tell(may, kari, "Fire samlingar med NTNU og arbeid i team mellom samlingane.")
+    wrong = texts(await tell(may, kari, "mange"))
+    assert "Skriv eit heilt tal, 0 eller meir." in wrong
+    for answer in ("ca 140", "180 000", "300 000"):
+        await tell(may, kari, answer)
+    condition = texts(await tell(may, kari, "45 000"))
+    assert "Korleis vart vilkåret oppfylt? (1. Lokalt definerte behov)" in condition
+    assert "No: Tiltakene bygger på ståstedsanalysene" in condition
+    for _ in range(4):
+        replies = await tell(may, kari, "behald")
+    assert "Kva viste evalueringa?" in texts(replies)
+    done = texts(await tell(may, kari, "Fråværet gjekk ned, og lærarane er tryggare."))
+    assert "Rapport for Fosen 2027" in done
+    assert "Alt er fylt ut." in done
+    assert f"brukt {format_money(525_000)} av {format_money(550_000)}" in done
