@@ -25,7 +25,7 @@ RUN pip install . && rm -rf /src
 # The question recogniser's model, fitted at build time: serving then reads it and never
 # imports scikit-learn or SciPy (about 100 MiB less per process, a second faster start).
 ENV LAGET_MODEL_DIR=/app/model
-RUN laget model build
+RUN mkdir -p /app/model && cd /app && laget model build
 
 # A fixed, unprivileged uid; ./var (the SQLite default, when no LAGET_DATABASE_URL is given) is
 # the only place the app writes.
