@@ -6,6 +6,7 @@ import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -121,3 +122,20 @@ async def fosen_coordinator(settings: Settings) -> str:
     finally:
         await engine.dispose()
     return COORDINATOR
+
+
+@pytest.fixture(autouse=True)
+def replies_json_equals_msrest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every `expectReplies` body made without msrest in any test must equal msrest's own:
+    each HTTP turn of the suite (the card catalogue included) checks `replies_json`."""
+    from botbuilder.schema import ExpectedReplies  # noqa: PLC0415
+
+    from bot.teams import adapter  # noqa: PLC0415
+    from bot.teams.replies_json import expected_replies as fast  # noqa: PLC0415
+
+    def checked(activities: Any) -> Any:
+        made = fast(activities)  # raises Unsupported where msrest must do it
+        assert made == ExpectedReplies(activities=list(activities)).serialize()
+        return made
+
+    monkeypatch.setattr(adapter, "expected_replies", checked)

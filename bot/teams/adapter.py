@@ -27,13 +27,14 @@ from aiohttp import web
 from botbuilder.core import Bot, ConversationState, InvokeResponse, TurnContext
 from botbuilder.core.serializer_helper import serializer_helper
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import Activity
+from botbuilder.schema import Activity, DeliveryModes
 from botframework.connector.auth import AuthenticateRequestResult
 from msrest.exceptions import DeserializationError  # type: ignore[attr-defined]
 from msrest.serialization import Model
 
 from bot.settings import Settings
 from bot.store.locks import ConversationLocks
+from bot.teams.replies_json import Unsupported, expected_replies
 from bot.teams.sdk_clients import ReusingAuthentication
 from bot.teams.tenants import TenantGuard
 from bot.teams.turn_language import language
@@ -210,6 +211,18 @@ class LagetAdapter(CloudAdapter):
             return parse_activity(read_json(raw))
         except ValueError as error:
             return _problem(HTTPStatus.BAD_REQUEST, str(error))
+
+    def _process_turn_results(self, context: TurnContext) -> InvokeResponse:
+        """The SDK's, except that an `expectReplies` body is made without msrest when that
+        gives the same JSON (`bot.teams.replies_json`); anything else goes the SDK's way."""
+        if context.activity.delivery_mode == DeliveryModes.expect_replies:
+            try:
+                body = expected_replies(context.buffered_reply_activities)
+            except Unsupported:
+                return super()._process_turn_results(context)
+            return InvokeResponse(status=HTTPStatus.OK, body=body)
+        response: InvokeResponse = super()._process_turn_results(context)
+        return response
 
     async def process_serialized(
         self,
