@@ -6,6 +6,7 @@ percent, a bar, and whether the frame is decided, estimated or example data.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -23,7 +24,7 @@ from bot.decision_basis.form import (
     position,
 )
 from bot.decision_basis.model import Status, StoredBasis
-from bot.decision_basis.service import Budget, Coverage, OverviewRow, Sending
+from bot.decision_basis.service import Budget, Coverage, OverviewRow, PartSaved, Sending
 from bot.scheme import Lang, example_data_note, format_date, format_money, oslo_today
 from bot.scheme.formatting import format_number
 from bot.scheme.vocabulary import TOPICS
@@ -86,7 +87,8 @@ def _title(basis: StoredBasis, name: str, lang: Lang) -> str:
     return t.TITLE.get(lang).format(name=name, year=basis.year)
 
 
-def _state(basis: StoredBasis, lang: Lang) -> str:
+def state_line(basis: StoredBasis, lang: Lang) -> str:
+    """«Utkast, ikke sendt» or «Sendt 1. februar 2027 (BG-2027-0001)[, etter fristen]»."""
     if basis.status is Status.DRAFT or basis.sent_at is None:
         return t.STATE_DRAFT.get(lang)
     template = t.STATE_SENT_LATE if basis.late else t.STATE_SENT
@@ -181,7 +183,7 @@ def summary_card(
         warnings.append(t.EXAMPLE_GROUPING.get(lang))
     return FactsCard(
         title=_title(basis, name, lang),
-        headline=_state(basis, lang),
+        headline=state_line(basis, lang),
         meter=meter(budget, lang, basis.year),
         facts=facts,
         notes=notes,
@@ -301,7 +303,7 @@ def part_form(
     title = part_title(basis, part, lang, measure_id)
     return FormCard(
         title=f"{title} · {_title(basis, name, lang)}",
-        intro=[*(notes or []), _state(basis, lang)],
+        intro=[*(notes or []), state_line(basis, lang)],
         meter=meter(budget, lang, basis.year),
         error_summary=t.ERRORS.get(lang) if errors else None,
         inputs=inputs,
@@ -502,3 +504,15 @@ def overview_card(
         notes=notes,
         warning=example_data_note(lang) if example else None,
     )
+
+
+def merge_notes(saved: PartSaved, fields: Mapping[str, BasisField], lang: Lang) -> list[str]:
+    """What to say when a save met a newer version: merged into it, and which of `fields`
+    someone else changed at the same time (their value kept)."""
+    notes = []
+    if saved.merged:
+        notes.append(t.MERGED.get(lang))
+    if saved.conflicts:
+        labels = ", ".join(fields[name].label.get(lang) for name in saved.conflicts)
+        notes.append(t.CONFLICTS.get(lang).format(fields=labels))
+    return notes

@@ -26,7 +26,8 @@ from bot.decision_basis.service import FrameInfo, PartSaved, append_measure, sav
 from bot.reporting.form import FIELDS_OF, FROM_PLAN, PPT_PARTY, Part, missing, prefilled, totals
 from bot.scheme import AllocationError, Lang, cycle_deadlines, oslo_today
 from bot.scheme.money import Spending
-from bot.scheme.roles import Permission, RoleDirectory, allowed
+from bot.scheme.roles import Permission, RoleDirectory, allowed, sole_network
+from bot.scheme.roles import is_admin as has_admin_role
 from bot.scheme.scheme_data import SchemeData
 
 STEP_ID = "rapportering"
@@ -100,15 +101,11 @@ class ReportService:
 
     async def own_network(self, aad_id: str | None) -> str | None:
         """The network a coordinator of exactly one network works for."""
-        person = await self._roles.person(aad_id)
-        if person is None or len(person.coordinator_of) != 1:
-            return None
-        return next(iter(person.coordinator_of))
+        return await sole_network(self._roles, aad_id)
 
     async def is_admin(self, aad_id: str | None) -> bool:
         """True for administrators."""
-        person = await self._roles.person(aad_id)
-        return person is not None and person.admin
+        return await has_admin_role(self._roles, aad_id)
 
     async def may_edit(self, aad_id: str | None, party_id: str) -> bool:
         """A network's coordinators and the administrators (PPT-ledernettverket: the

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from bot.decision_basis import texts as shared
 from bot.scheme import Localized
 
+# Said the same way as on the beslutningsgrunnlag's cards.
+STATE_DRAFT = shared.STATE_DRAFT
+STATE_SENT = shared.STATE_SENT
+STATE_SENT_LATE = shared.STATE_SENT_LATE
+EDIT = shared.EDIT_PART
+MEASURE_BUTTON = shared.MEASURE_BUTTON
+SAVE = shared.SAVE
+SEND = shared.SEND
+ADD_MEASURE = shared.ADD_MEASURE
+STEPS = shared.STEPS
+QUESTION = shared.QUESTION
+NOW = shared.NOW
+
 TITLE = Localized(nb="Rapport for {name} {year}", nn="Rapport for {name} {year}")
-STATE_DRAFT = Localized(nb="Utkast, ikke sendt", nn="Utkast, ikkje sendt")
-STATE_SENT = Localized(nb="Sendt {date} ({reference})", nn="Sendt {date} ({reference})")
-STATE_SENT_LATE = Localized(
-    nb="Sendt {date} ({reference}), etter fristen", nn="Sendt {date} ({reference}), etter fristen"
-)
 PREFILLED = Localized(
     nb="Tiltakene og det som ble bundet opp, er hentet fra beslutningsgrunnlaget {reference}.",
     nn="Tiltaka og det som vart bunde opp, er henta frå avgjerdsgrunnlaget {reference}.",
@@ -28,10 +37,6 @@ PART_TITLES = {
     "conditions": Localized(nb="Slik ble vilkårene oppfylt", nn="Slik vart vilkåra oppfylte"),
     "evaluation": Localized(nb="Evalueringen", nn="Evalueringa"),
 }
-EDIT = Localized(nb="Endre: {title}", nn="Endre: {title}")
-MEASURE_BUTTON = Localized(nb="Tiltak {number}: {goal}", nn="Tiltak {number}: {goal}")
-SAVE = Localized(nb="Lagre", nn="Lagre")
-SEND = Localized(nb="Send inn", nn="Send inn")
 USED = Localized(nb="Brukt", nn="Brukt")
 USED_LINE = Localized(
     nb="{used} av {committed} bundet opp ({percent} %)",
@@ -59,7 +64,6 @@ PPT_NOTE = Localized(
     nn="PPT-ledernettverket har inkje avgjerdsgrunnlag; rapporten blir halden mot den faste "
     "posten på {frame}. Fyll inn kva midlane vart brukte til.",
 )
-ADD_MEASURE = Localized(nb="Legg til tiltak", nn="Legg til tiltak")
 USED_AGAINST_FRAME = Localized(
     nb="Brukt i alt: {used} av rammen på {frame}.", nn="Brukt i alt: {used} av ramma på {frame}."
 )
@@ -157,12 +161,6 @@ EXPORT_HINT = Localized(
 )
 
 # Step by step
-QUESTION = Localized(nb="({title}) {question}", nn="({title}) {question}")
-NOW = Localized(
-    nb="Nå: {value}. Skriv nytt svar, eller «behold».",
-    nn="No: {value}. Skriv nytt svar, eller «behald».",
-)
-STEPS = Localized(nb="Steg for steg", nn="Steg for steg")
 STEP_HELP = Localized(
     nb="Jeg spør om ett felt av gangen og lagrer hvert svar med en gang. Skriv «tilbake» for "
     "forrige spørsmål, «behold» for å beholde svaret som står, eller «avbryt» for å ta pause: "

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.decision_basis.form import measure, measures, position
 from bot.decision_basis.model import Status, StoredBasis
-from bot.decision_basis.views import form_input
+from bot.decision_basis.views import form_input, state_line
 from bot.reporting import texts as t
 from bot.reporting.form import FIELDS_OF, FROM_PLAN, PPT_PARTY, Part, committed, missing, used
 from bot.reporting.service import Sums
@@ -23,14 +23,6 @@ MAX_MEASURE_BUTTONS = 4  # with the conditions and the evaluation: six, as many 
 
 def _title(report: StoredBasis, name: str, lang: Lang) -> str:
     return t.TITLE.get(lang).format(name=name, year=report.year)
-
-
-def _state(report: StoredBasis, lang: Lang) -> str:
-    if report.status is Status.DRAFT or report.sent_at is None:
-        return t.STATE_DRAFT.get(lang)
-    template = t.STATE_SENT_LATE if report.late else t.STATE_SENT
-    day = format_date(oslo_today(report.sent_at), lang)
-    return template.get(lang).format(date=day, reference=report.reference)
 
 
 def _data(
@@ -165,7 +157,7 @@ def summary_card(
     buttons.append(Button(title=t.STEPS.get(lang), data=_data("steps", report)))
     return FactsCard(
         title=_title(report, name, lang),
-        headline=_state(report, lang),
+        headline=state_line(report, lang),
         meter=meter(sums, lang),
         facts=facts,
         notes=notes,
@@ -194,7 +186,7 @@ def part_form(
     """One part as a card form, prefilled."""
     source = measure(report.document, measure_id) if part == "measure" else report.document
     source = source or {}
-    intro = [_state(report, lang)]
+    intro = [state_line(report, lang)]
     if part == "conditions" and report.document.get(FROM_PLAN):
         intro.append(t.FROM_PLAN.get(lang))
     bound = source.get("committed") or {}

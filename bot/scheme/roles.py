@@ -113,3 +113,17 @@ class RoleDirectory(Protocol):
     async def all(self) -> list[StoredRole]:
         """Every assignment, administrators first."""
         ...
+
+
+async def sole_network(roles: RoleDirectory, aad_object_id: str | None) -> str | None:
+    """The network of someone who coordinates exactly one (their default everywhere)."""
+    person = await roles.person(aad_object_id)
+    if person is None or len(person.coordinator_of) != 1:
+        return None
+    return next(iter(person.coordinator_of))
+
+
+async def is_admin(roles: RoleDirectory, aad_object_id: str | None) -> bool:
+    """True for administrators."""
+    person = await roles.person(aad_object_id)
+    return person is not None and person.admin

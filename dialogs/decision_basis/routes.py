@@ -21,8 +21,7 @@ from bot.decision_basis import texts as t
 from bot.decision_basis import views
 from bot.decision_basis.form import FIELD_BY_NAME, measure, measures
 from bot.decision_basis.model import Editor, Status, StoredBasis, WriteOutcome
-from bot.decision_basis.service import DecisionBasisService, PartSaved, StaleBasis
-from bot.scheme import Lang
+from bot.decision_basis.service import DecisionBasisService, StaleBasis
 from bot.teams.messages import card_message
 from bot.teams.profiles import Profiles
 from bot.teams.routing import Router
@@ -258,7 +257,7 @@ class DecisionBasisFeature:
             await turn_context.send_activity(t.STALE.get(lang).format(version=fresh.version))
             await self.show_summary(turn_context, fresh)
             return
-        notes = _merge_notes(saved, part, lang)
+        notes = views.merge_notes(saved, FIELD_BY_NAME, lang)
         if saved.errors or saved.conflicts:
             shown = {name: values[name] for name in saved.errors if name in values}
             await self._part(
@@ -397,14 +396,3 @@ class DecisionBasisFeature:
 
     async def _send(self, turn_context: TurnContext, view: CardView) -> None:
         await turn_context.send_activity(card_message(self._cards, view))
-
-
-def _merge_notes(saved: PartSaved, part: str, lang: Lang) -> list[str]:
-    """What to say when the save met a newer version: merged, and which fields clashed."""
-    notes = []
-    if saved.merged:
-        notes.append(t.MERGED.get(lang))
-    if saved.conflicts:
-        labels = ", ".join(FIELD_BY_NAME[name].label.get(lang) for name in saved.conflicts)
-        notes.append(t.CONFLICTS.get(lang).format(fields=labels))
-    return notes

@@ -14,9 +14,10 @@ from bot.audit import Audit
 from bot.decision_basis.form import measure
 from bot.decision_basis.model import Status, StoredBasis, WriteOutcome
 from bot.decision_basis.service import StaleBasis
+from bot.decision_basis.views import merge_notes
 from bot.reporting import texts as t
 from bot.reporting import views
-from bot.reporting.form import PPT_PARTY
+from bot.reporting.form import FIELD_BY_NAME, PPT_PARTY
 from bot.reporting.service import ReportService
 from bot.teams.messages import card_message
 from bot.teams.routing import Router
@@ -166,6 +167,8 @@ class ReportingFeature:
             await turn_context.send_activity(t.STALE.get(lang).format(version=fresh.version))
             await self.show_summary(turn_context, fresh)
             return
+        for note in merge_notes(saved, FIELD_BY_NAME, lang):  # someone saved meanwhile
+            await turn_context.send_activity(note)
         if saved.errors or saved.conflicts:
             shown = {name: values[name] for name in saved.errors if name in values}
             await self._form(

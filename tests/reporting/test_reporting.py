@@ -187,3 +187,21 @@ async def test_a_report_step_by_step_in_nynorsk_keeps_the_plans_text_with_behald
     assert "Rapport for Fosen 2027" in done
     assert "Alt er fylt ut." in done
     assert f"brukt {format_money(525_000)} av {format_money(550_000)}" in done
+
+
+async def test_two_saves_from_the_same_report_card_lose_nothing_and_say_so(
+    start_bot: StartBot, settings: Settings, fosen_coordinator: str
+) -> None:
+    kari = fosen_coordinator
+    may = await start_bot(settings, clock=lambda: MAY_2028)
+    summary = await tell(may, kari, "rapport")
+    first = await push(may, kari, button(summary, "Endre: Evalueringen"))
+    second = await push(may, kari, button(summary, "Endre: Evalueringen"))
+    await push(may, kari, button(first, "Lagre"), findings="Fraværet gikk ned i alle enhetene.")
+    clash = texts(
+        await push(may, kari, button(second, "Lagre"), findings="Lærerne er tryggere nå enn før.")
+    )
+    assert "Noen andre lagret en nyere versjon mens du skrev." in clash
+    assert "Disse feltene endret noen andre samtidig" in clash
+    assert "Hva evalueringen viste" in clash
+    assert "Fraværet gikk ned i alle enhetene." in clash  # the newer value, kept and shown
