@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal, Protocol
+from typing import Literal, Protocol
 
 Vote = Literal["up", "down"]
 
@@ -43,7 +43,17 @@ class Escalation:
 class QuestionLog(Protocol):
     """Where questions and escalations are kept (the store implements it)."""
 
-    async def record(self, **values: Any) -> int:
+    async def record(
+        self,
+        *,
+        conversation_id: str,
+        user_id: str,
+        text: str,
+        lang: str,
+        intent: str,
+        score: float,
+        band: str,
+    ) -> int:
         """Store one question; returns its id."""
         ...
 

@@ -9,6 +9,11 @@ from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
+# How long a SQLite writer waits for another to commit (in the driver's thread, never on the
+# event loop). Under a burst the event loop is slow to finish a transaction it has begun, and
+# 5 s let a 50-conversation burst fail a turn with "database is locked".
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
 
 def is_sqlite(url: str) -> bool:
     """True when the URL names a SQLite database."""
@@ -26,11 +31,12 @@ def create_engine(url: str) -> AsyncEngine:
     """An async engine; SQLite gets WAL and a busy timeout so readers never block the writer.
 
     A failed statement's error never shows its parameters (what users wrote): they would reach
-    the logs with it.
+    the logs with it. No pre-ping on checkout (a round trip for every statement): a dead
+    connection is noticed when it is used, and the pool starts afresh (see `bot.store.driver`).
     """
     ensure_sqlite_dir(url)
     if not is_sqlite(url):
-        return create_async_engine(url, pool_pre_ping=True, hide_parameters=True)
+        return create_async_engine(url, hide_parameters=True)
     # One connection per process: SQLite has a single writer anyway, and with several pooled
     # connections a writer that keeps its transaction open across `await`s on a busy event
     # loop left the others sleeping in SQLite's busy handler, some for seconds (a p95 of
@@ -43,10 +49,7 @@ def create_engine(url: str) -> AsyncEngine:
     def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        # A writer waits up to 30 s for another to commit (in the driver's thread, not the
-        # event loop). Under a burst the event loop is slow to finish a transaction it has
-        # begun, and 5 s let a 50-conversation burst fail a turn with "database is locked".
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 

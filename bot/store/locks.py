@@ -18,11 +18,13 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
-_LOCK = text("SELECT pg_advisory_lock(hashtextextended(:key, 0))")
-_UNLOCK = text("SELECT pg_advisory_unlock(hashtextextended(:key, 0))")
+from bot.store.driver import Driver
+
+# Outside a transaction: the lock is session-level and outlives the statement.
+_LOCK = "SELECT pg_advisory_lock(hashtextextended(?, 0))"
+_UNLOCK = "SELECT pg_advisory_unlock(hashtextextended(?, 0))"
 
 # Connections held by turns in progress, per instance; more turns wait for one (and hold
 # nothing else meanwhile). With the query pool's 5 + 10, an instance opens at most 30
@@ -37,14 +39,15 @@ class ConversationLocks:
 
     def __init__(self, engine: AsyncEngine | None = None) -> None:
         self._engine: AsyncEngine | None = None
+        self._driver: Driver | None = None
         if engine is not None and engine.dialect.name == "postgresql":
             self._engine = create_async_engine(
                 engine.url,
                 pool_size=LOCK_POOL_SIZE,
                 max_overflow=LOCK_POOL_OVERFLOW,
-                pool_pre_ping=True,
                 hide_parameters=True,
             )
+            self._driver = Driver(self._engine)
         self._locks: dict[str, asyncio.Lock] = {}
         self._waiters: dict[str, int] = {}
 
@@ -55,20 +58,14 @@ class ConversationLocks:
         self._waiters[conversation_id] = self._waiters.get(conversation_id, 0) + 1
         try:
             async with lock:
-                if self._engine is None:
+                if self._driver is None:
                     yield
                 else:
-                    async with self._engine.connect() as connection:
-                        await connection.execute(_LOCK, {"key": conversation_id})
-                        # Commit the implicit transaction so the held connection is not left
-                        # "idle in transaction" for the length of the turn; the lock is
-                        # session-level and stays.
-                        await connection.commit()
+                    async with self._driver.holding(_LOCK, (conversation_id,)) as statements:
                         try:
                             yield
                         finally:
-                            await connection.execute(_UNLOCK, {"key": conversation_id})
-                            await connection.commit()
+                            await statements.fetch(_UNLOCK, (conversation_id,))
         finally:
             self._waiters[conversation_id] -= 1
             if self._waiters[conversation_id] == 0:

@@ -9,7 +9,13 @@ from sqlalchemy import insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.qa.model import AskedQuestion, Escalation, Vote
+from bot.store.driver import Driver, Statements, binder
 from bot.store.tables import inserted_id, qa_escalations, qa_questions
+
+_RECORD = (
+    "INSERT INTO qa_questions (asked_at, conversation_id, user_id, text, lang, intent, score,"
+    " band) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"
+)
 
 
 class QaLog:
@@ -17,14 +23,29 @@ class QaLog:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        self._driver = Driver(engine)
+        self._stamp = binder(qa_questions.c.asked_at, engine.dialect)
 
-    async def record(self, **values: Any) -> int:
-        """Store one question (see the `qa_questions` columns); returns its id."""
-        async with self._engine.begin() as connection:
-            result = await connection.execute(
-                insert(qa_questions).values(asked_at=datetime.now(UTC), **values)
-            )
-        return inserted_id(result)
+    async def record(
+        self,
+        *,
+        conversation_id: str,
+        user_id: str,
+        text: str,
+        lang: str,
+        intent: str,
+        score: float,
+        band: str,
+    ) -> int:
+        """Store one question; returns its id. Every question a turn answers is logged, so
+        this runs on the driver (`bot.store.driver`)."""
+        values = (self._stamp(datetime.now(UTC)), conversation_id, user_id, text, lang, intent)
+
+        async def work(statements: Statements) -> int:
+            rows = await statements.fetch(_RECORD, (*values, score, band))
+            return int(rows[0][0])
+
+        return await self._driver.run(work, write=True)
 
     async def get(self, question_id: int) -> AskedQuestion | None:
         """One question."""

@@ -11,12 +11,10 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
-from sqlalchemy import delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.store.driver import Driver, Statements, binder
 from bot.store.tables import bot_state
 
 
@@ -42,60 +40,64 @@ class Change:
 
 
 class StateStore:
-    """Reads and writes JSON documents by key, with optimistic concurrency."""
+    """Reads and writes JSON documents by key, with optimistic concurrency.
+
+    Every turn reads and writes state, so the statements run on the driver (`bot.store.driver`).
+    """
 
     def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+        self._driver = Driver(engine)
+        self._stamp = binder(bot_state.c.updated_at, engine.dialect)
 
     async def read(self, keys: Iterable[str]) -> dict[str, StoredItem]:
         """The stored items among `keys`; unknown keys are simply absent."""
         wanted = list(dict.fromkeys(keys))
         if not wanted:
             return {}
-        query = select(bot_state.c.key, bot_state.c.data, bot_state.c.e_tag).where(
-            bot_state.c.key.in_(wanted)
-        )
-        async with self._engine.connect() as connection:
-            rows = (await connection.execute(query)).all()
-        return {row.key: StoredItem(row.data, row.e_tag) for row in rows}
+        marks = ", ".join("?" * len(wanted))
+        rows = await self._driver.fetch(_READ.format(marks=marks), wanted)
+        return {key: StoredItem(data, e_tag) for key, data, e_tag in rows}
 
     async def write(self, changes: Sequence[Change]) -> dict[str, str]:
         """Store all changes in one transaction; returns each key's new e_tag."""
-        new_tags: dict[str, str] = {}
         if not changes:
-            return new_tags
-        now = datetime.now(UTC)
-        async with self._engine.begin() as connection:
+            return {}
+        now = self._stamp(datetime.now(UTC))
+
+        async def work(statements: Statements) -> dict[str, str]:
+            new_tags: dict[str, str] = {}
             for change in changes:
                 e_tag = uuid.uuid4().hex
-                values = {"data": change.data, "e_tag": e_tag, "updated_at": now}
                 if change.expected_e_tag is None:
-                    await connection.execute(self._upsert(connection.dialect.name, change, values))
+                    await statements.execute(_UPSERT, (change.key, change.data, e_tag, now))
                 else:
-                    result = await connection.execute(
-                        update(bot_state)
-                        .where(bot_state.c.key == change.key)
-                        .where(bot_state.c.e_tag == change.expected_e_tag)
-                        .values(**values)
+                    changed = await statements.execute(
+                        _UPDATE, (change.data, e_tag, now, change.key, change.expected_e_tag)
                     )
-                    if result.rowcount != 1:
+                    if changed != 1:
                         raise ETagConflict(f"e_tag conflict on state key {change.key!r}")
                 new_tags[change.key] = e_tag
-        return new_tags
+            return new_tags
+
+        return await self._driver.run(work, write=True)
 
     async def delete(self, keys: Iterable[str]) -> None:
         """Delete the items; unknown keys are ignored."""
-        doomed = list(keys)
+        doomed = list(dict.fromkeys(keys))
         if not doomed:
             return
-        async with self._engine.begin() as connection:
-            await connection.execute(delete(bot_state).where(bot_state.c.key.in_(doomed)))
 
-    @staticmethod
-    def _upsert(dialect: str, change: Change, values: dict[str, Any]) -> Any:
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        return (
-            insert(bot_state)
-            .values(key=change.key, **values)
-            .on_conflict_do_update(index_elements=[bot_state.c.key], set_=values)
-        )
+        async def work(statements: Statements) -> None:
+            await statements.execute(_DELETE.format(marks=", ".join("?" * len(doomed))), doomed)
+
+        await self._driver.run(work, write=True)
+
+
+_READ = "SELECT key, data, e_tag FROM bot_state WHERE key IN ({marks})"
+_UPSERT = (
+    "INSERT INTO bot_state (key, data, e_tag, updated_at) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET data = excluded.data, e_tag = excluded.e_tag, "
+    "updated_at = excluded.updated_at"
+)
+_UPDATE = "UPDATE bot_state SET data = ?, e_tag = ?, updated_at = ? WHERE key = ? AND e_tag = ?"
+_DELETE = "DELETE FROM bot_state WHERE key IN ({marks})"

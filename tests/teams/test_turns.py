@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from bot.logs import JsonFormatter
 from bot.settings import Settings
@@ -19,6 +18,7 @@ from bot.teams.server import LAGET
 from dialogs.profile import dialog as profile_dialog
 from tests.activities import Client, say, texts
 from tests.conftest import StartBot
+from tests.statements import reads_of, traced
 
 
 async def test_two_quick_answers_in_one_dialog_lose_nothing(bot: Client) -> None:
@@ -144,21 +144,11 @@ async def test_a_burst_of_more_conversations_than_pooled_connections_loses_no_tu
 
 async def test_a_turn_reads_conversation_and_user_state_in_one_query(bot: Client) -> None:
     await say(bot, "om meg", conversation="a:reads")  # both states exist from here on
-    engine = bot.app[LAGET].engine
-    reads: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if statement.lstrip().upper().startswith("SELECT") and "bot_state" in statement:
-            reads.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", count)
-    try:
+    async with traced(bot.app[LAGET].engine) as statements:
         replies = await say(bot, "Barnehage", conversation="a:reads")
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", count)
 
     assert "Hvilken kommune" in texts(replies)
-    assert len(reads) == 1
+    assert len(reads_of(statements, "bot_state")) == 1
 
 
 async def test_an_unreadable_user_profile_is_started_afresh_instead_of_failing_every_turn(
