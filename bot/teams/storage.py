@@ -1,8 +1,10 @@
 """botbuilder's `Storage` on SQL: conversation and user state in Laget's database.
 
 The SDK has no SQL storage for Python. This thin layer turns the SDK's store items into JSON
-(jsonpickle, as the SDK's own Blob and Cosmos storages do, because dialog state holds SDK
-objects) and leaves the SQL and e_tag checks to `bot.store.state.StateStore`.
+(jsonpickle's format, as the SDK's own Blob and Cosmos storages use, because dialog state holds
+SDK objects) and leaves the SQL and e_tag checks to `bot.store.state.StateStore`. The JSON is
+written and read by `bot.teams.state_json`: jsonpickle's very text, without its generic walk
+for the shapes Laget stores, and jsonpickle itself for anything else.
 
 e_tag rules, as the SDK's conformance tests expect: no e_tag or "*" overwrites; a stale e_tag
 raises; an empty e_tag is an error. After a write the caller's item carries the new e_tag, so a
@@ -14,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import jsonpickle
 from botbuilder.core import Storage
 
 from bot.store.state import Change, StateStore
+from bot.teams import state_json
 
 E_TAG = "e_tag"
 
@@ -39,7 +41,7 @@ def _set_e_tag(item: Any, e_tag: str) -> None:
 def _encode(item: Any) -> str:
     if isinstance(item, dict):
         item = {key: value for key, value in item.items() if key != E_TAG}
-    return str(jsonpickle.encode(item, unpicklable=True, make_refs=False))
+    return state_json.encode(item)
 
 
 class SqlStorage(Storage):
@@ -55,7 +57,7 @@ class SqlStorage(Storage):
         found = await self._store.read(keys)
         items: dict[str, Any] = {}
         for key, stored in found.items():
-            item = jsonpickle.decode(stored.data)
+            item = state_json.decode(stored.data)
             _set_e_tag(item, stored.e_tag)
             items[key] = item
         return items
