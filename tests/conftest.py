@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import math
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
@@ -10,6 +12,7 @@ from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
+from msrest.serialization import Model
 from sqlalchemy import text
 
 from bot.scheme import load_region
@@ -139,3 +142,112 @@ def replies_json_equals_msrest(monkeypatch: pytest.MonkeyPatch) -> None:
         return made
 
     monkeypatch.setattr(adapter, "expected_replies", checked)
+
+
+@pytest.fixture(autouse=True)
+def activity_json_equals_msrest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every activity read without msrest in any test must equal msrest's own, attribute by
+    attribute: each HTTP turn of the suite checks `activity_json`."""
+    from botbuilder.schema import Activity  # noqa: PLC0415
+
+    from bot.teams import adapter  # noqa: PLC0415
+    from bot.teams.activity_json import activity_from_json as fast  # noqa: PLC0415
+
+    def checked(body: dict[str, Any]) -> Any:
+        before = copy.deepcopy(body)
+        made = fast(body)  # raises Unsupported where msrest must do it
+        assert body == before, "activity_json changed the request body"
+        expected = Activity().deserialize(body)
+        assert made.serialize() == expected.serialize()
+        assert model_differences(made, expected, containers(body)) == []
+        return made
+
+    monkeypatch.setattr(adapter, "activity_from_json", checked)
+
+
+def containers(value: Any) -> set[int]:
+    """The ids of every dict and list in a JSON value (which of them a model shares)."""
+    found: set[int] = set()
+    pending = [value]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            found.add(id(node))
+            pending += node.values()
+        elif isinstance(node, list):
+            found.add(id(node))
+            pending += node
+    return found
+
+
+def model_differences(  # noqa: PLR0911  (one return per kind of value)
+    made: Any, expected: Any, shared: set[int], path: str = "activity"
+) -> list[str]:
+    """Where two values read from the same body differ: the type of every value, each model's
+    attributes (its `additional_properties` too), a datetime's offset and time zone class, and
+    whether a dict or list is the body's own or a copy. Empty if they are the same."""
+    if type(made) is not type(expected):
+        return [f"{path}: {type(made).__name__} is not {type(expected).__name__}"]
+    if isinstance(made, dict | list) and (id(made) in shared) != (id(expected) in shared):
+        return [f"{path}: one is the body's own {type(made).__name__}, the other a copy"]
+    if isinstance(made, Model):
+        return model_differences(vars(made), vars(expected), shared, path)
+    if isinstance(made, dict):
+        if made.keys() != expected.keys():
+            return [f"{path}: keys {sorted(map(str, made.keys() ^ expected.keys()))} differ"]
+        return [
+            difference
+            for key in made
+            for difference in model_differences(made[key], expected[key], shared, f"{path}.{key}")
+        ]
+    if isinstance(made, list):
+        if len(made) != len(expected):
+            return [f"{path}: {len(made)} items, not {len(expected)}"]
+        return [
+            difference
+            for index, (one, other) in enumerate(zip(made, expected, strict=True))
+            for difference in model_differences(one, other, shared, f"{path}[{index}]")
+        ]
+    if isinstance(made, datetime):
+        same = (
+            made == expected
+            and repr(made) == repr(expected)
+            and type(made.tzinfo) is type(expected.tzinfo)
+            and made.utcoffset() == expected.utcoffset()
+            and made.tzname() == expected.tzname()
+        )
+    elif isinstance(made, float) and math.isnan(made):
+        same = math.isnan(expected)
+    else:
+        same = made == expected
+    return [] if same else [f"{path}: {made!r} != {expected!r}"]
+
+
+@pytest.fixture(autouse=True)
+def state_json_equals_jsonpickle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every bot state written or read in any test must be jsonpickle's: the same JSON text on
+    writing, and on reading an object of the same type that jsonpickle writes exactly as it
+    writes its own reading (so the same classes, attributes and values all the way down)."""
+    import jsonpickle  # noqa: PLC0415
+
+    from bot.teams import state_json  # noqa: PLC0415
+
+    encode, decode = state_json.encode, state_json.decode
+
+    def pickled(value: Any) -> str:
+        return str(jsonpickle.encode(value, unpicklable=True, make_refs=False))
+
+    def checked_encode(item: Any) -> str:
+        made = encode(item)
+        assert made == pickled(item)
+        return made
+
+    def checked_decode(text: str) -> Any:
+        made = decode(text)
+        expected = jsonpickle.decode(text)
+        assert type(made) is type(expected)
+        assert pickled(made) == pickled(expected)
+        return made
+
+    monkeypatch.setattr(state_json, "encode", checked_encode)
+    monkeypatch.setattr(state_json, "decode", checked_decode)

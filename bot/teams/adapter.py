@@ -34,6 +34,8 @@ from msrest.serialization import Model
 
 from bot.settings import Settings
 from bot.store.locks import ConversationLocks
+from bot.teams.activity_json import Unsupported as UnusualActivity
+from bot.teams.activity_json import activity_from_json
 from bot.teams.replies_json import Unsupported, expected_replies
 from bot.teams.sdk_clients import ReusingAuthentication
 from bot.teams.tenants import TenantGuard
@@ -136,9 +138,12 @@ def parse_activity(body: Any) -> Activity:
     if not isinstance(body, dict):
         raise ValueError("Forespørselen må være et JSON-objekt (en Bot Framework-aktivitet).")
     try:
-        activity = Activity().deserialize(body)
-    except (DeserializationError, TypeError, ValueError, AttributeError) as error:
-        raise ValueError("Aktiviteten har felt med ugyldig innhold.") from error
+        activity = activity_from_json(body)  # msrest's result without msrest (activity_json)
+    except UnusualActivity:
+        try:
+            activity = Activity().deserialize(body)
+        except (DeserializationError, TypeError, ValueError, AttributeError) as error:
+            raise ValueError("Aktiviteten har felt med ugyldig innhold.") from error
     if not activity.type:
         raise ValueError("Aktiviteten mangler feltet «type».")
     if activity.conversation is None or not activity.conversation.id:
