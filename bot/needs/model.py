@@ -108,8 +108,9 @@ class ReportStore(Protocol):
         step: int,
         network_id: str | None,
         action: str = "saved",
-    ) -> WriteOutcome:
-        """Store new answers if the report is still at `version` and not withdrawn."""
+    ) -> tuple[WriteOutcome, StoredReport | None]:
+        """Store new answers if the report is still at `version` and not withdrawn. DONE comes
+        with the report as stored by this write; STALE (it changed, or was withdrawn) with None."""
         ...
 
     async def submit(

@@ -115,7 +115,7 @@ class NeedsService:
             )
         next_step = _first_open_step(answers) if step is None else step
         action = "changed" if report.status is Status.SUBMITTED else "saved"
-        outcome = await self.reports.save(
+        outcome, fresh = await self.reports.save(
             report.id,
             report.version,
             answers,
@@ -124,10 +124,7 @@ class NeedsService:
             network_id=network_id,
             action=action,
         )
-        if outcome is not WriteOutcome.DONE:
-            raise StaleCard
-        fresh = await self.reports.get(report.id)
-        if fresh is None:  # saved a moment ago, and reports are never deleted
+        if outcome is not WriteOutcome.DONE or fresh is None:
             raise StaleCard
         return Saved(fresh, errors, warnings)
 

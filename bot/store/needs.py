@@ -21,7 +21,7 @@ from bot.needs.model import (
     WriteOutcome,
     reference_for,
 )
-from bot.store.tables import inserted_id, needs_report_history, needs_reports
+from bot.store.tables import needs_report_history, needs_reports
 
 
 class NeedsReports:
@@ -31,28 +31,33 @@ class NeedsReports:
         self._engine = engine
 
     async def create_draft(self, author: Author, year: int) -> StoredReport:
-        """A new, empty draft."""
+        """A new, empty draft (one transaction: the row, as stored, and its first history entry)."""
         now = datetime.now(UTC)
         async with self._engine.begin() as connection:
-            result = await connection.execute(
-                insert(needs_reports).values(
-                    year=year,
-                    author_id=author.id,
-                    author_aad_id=author.aad_id,
-                    author_name=author.name,
-                    status=Status.DRAFT,
-                    answers="{}",
-                    version=1,
-                    created_at=now,
-                    updated_at=now,
+            row = (
+                (
+                    await connection.execute(
+                        insert(needs_reports)
+                        .values(
+                            year=year,
+                            author_id=author.id,
+                            author_aad_id=author.aad_id,
+                            author_name=author.name,
+                            status=Status.DRAFT,
+                            answers="{}",
+                            version=1,
+                            created_at=now,
+                            updated_at=now,
+                        )
+                        .returning(*needs_reports.c)
+                    )
                 )
+                .mappings()
+                .one()
             )
-            report_id = inserted_id(result)
-            await _history(connection, report_id, 1, action="created", author=author, answers={})
-        found = await self.get(report_id)
-        if found is None:
-            raise LookupError(f"report {report_id} vanished right after it was created")
-        return found
+            report = _report(row)
+            await _history(connection, report.id, 1, action="created", author=author, answers={})
+        return report
 
     async def get(self, report_id: int) -> StoredReport | None:
         """One report by id."""
@@ -82,8 +87,9 @@ class NeedsReports:
         step: int,
         network_id: str | None,
         action: str = "saved",
-    ) -> WriteOutcome:
-        """Store new answers if the report is still at `version` and not withdrawn."""
+    ) -> tuple[WriteOutcome, StoredReport | None]:
+        """Store new answers if the report is still at `version` and not withdrawn; DONE comes
+        with the report as stored now (no second read), STALE with None."""
         values = {
             "answers": json.dumps(answers, ensure_ascii=False),
             "step": step,
@@ -116,14 +122,15 @@ class NeedsReports:
             "version": version + 1,
         }
         condition = needs_reports.c.status == Status.DRAFT
-        outcome = await self._conditional(
+        outcome, sent = await self._conditional(
             report_id, version, condition, values=values, author=author, action="submitted"
         )
-        if outcome is WriteOutcome.STALE:
-            fresh = await self.get(report_id)
-            if fresh is not None and fresh.status is Status.SUBMITTED:
-                return WriteOutcome.ALREADY, fresh
-        return outcome, await self.get(report_id)
+        if outcome is WriteOutcome.DONE:
+            return outcome, sent
+        fresh = await self.get(report_id)
+        if fresh is not None and fresh.status is Status.SUBMITTED:
+            return WriteOutcome.ALREADY, fresh
+        return outcome, fresh
 
     async def withdraw(self, report_id: int, version: int, *, author: Author) -> WriteOutcome:
         """Withdraw a sent report (kept, with its history)."""
@@ -138,9 +145,10 @@ class NeedsReports:
             "updated_at": datetime.now(UTC),
         }
         condition = needs_reports.c.status == Status.SUBMITTED
-        return await self._conditional(
+        outcome, _withdrawn = await self._conditional(
             report_id, version, condition, values=values, author=author, action="withdrawn"
         )
+        return outcome
 
     async def history(self, report_id: int) -> list[HistoryEntry]:
         """Every kept change of a report, oldest first."""
@@ -171,32 +179,38 @@ class NeedsReports:
         values: dict[str, Any],
         author: Author,
         action: str,
-    ) -> WriteOutcome:
+    ) -> tuple[WriteOutcome, StoredReport | None]:
+        """Change the row only if it is still at `version` (and `condition` holds), and keep the
+        change in the history, in one transaction of two statements: the UPDATE returns the row
+        as stored, so neither a check before it nor a read after it is needed."""
         async with self._engine.begin() as connection:
-            result = await connection.execute(
-                update(needs_reports)
-                .where(needs_reports.c.id == report_id)
-                .where(needs_reports.c.author_id == author.id)
-                .where(needs_reports.c.version == version)
-                .where(condition)
-                .values(**values)
-            )
-            if result.rowcount != 1:
-                return WriteOutcome.STALE
             row = (
-                await connection.execute(
-                    select(needs_reports.c.answers).where(needs_reports.c.id == report_id)
+                (
+                    await connection.execute(
+                        update(needs_reports)
+                        .where(needs_reports.c.id == report_id)
+                        .where(needs_reports.c.author_id == author.id)
+                        .where(needs_reports.c.version == version)
+                        .where(condition)
+                        .values(**values)
+                        .returning(*needs_reports.c)
+                    )
                 )
-            ).one()
+                .mappings()
+                .first()
+            )
+            if row is None:
+                return WriteOutcome.STALE, None
+            report = _report(row)
             await _history(
                 connection,
                 report_id,
-                version + 1,
+                report.version,
                 action=action,
                 author=author,
-                answers=json.loads(row.answers),
+                answers=report.answers,
             )
-        return WriteOutcome.DONE
+        return WriteOutcome.DONE, report
 
     async def _one(self, condition: Any) -> StoredReport | None:
         found = await self._many(condition)

@@ -40,11 +40,35 @@ CHANGED_ELSEWHERE = Localized(
 
 OnComplete = Callable[[TurnContext, StoredReport], Awaitable[None]]
 
+# The draft as this turn last read or wrote it, handed to the question that follows in the same
+# turn (so a turn reads the draft once). It lives in `turn_state`, which ends with the turn, and
+# is taken at most once: a later turn, or a second look in this one, reads the database again.
+_HANDED_OVER = "laget.needs.report"
+
 
 def author_of(turn_context: TurnContext) -> Author:
     """The Teams user behind the turn."""
     sender = turn_context.activity.from_property
     return Author(id=sender.id, aad_id=sender.aad_object_id, name=sender.name or "")
+
+
+def hand_over(turn_context: TurnContext, report: StoredReport) -> None:
+    """Give the dialog's next question in this turn the draft just read or saved, so it need
+    not read it again. Call it only with the report as stored now (read or written in this
+    turn, after every write of this turn)."""
+    turn_context.turn_state[_HANDED_OVER] = report
+
+
+def _take_over(turn_context: TurnContext, report_id: int, author: Author) -> StoredReport | None:
+    """The draft handed over in this turn, if it is this one and the author's (taken once)."""
+    report = turn_context.turn_state.pop(_HANDED_OVER, None)
+    if (
+        isinstance(report, StoredReport)
+        and report.id == report_id
+        and report.author_id == author.id
+    ):
+        return report
+    return None
 
 
 class NeedsReportDialog(InterruptibleDialog):
@@ -75,8 +99,11 @@ class NeedsReportDialog(InterruptibleDialog):
         self.initial_dialog_id = STEPS
 
     async def _report(self, step: WaterfallStepContext) -> StoredReport | None:
+        """The draft as stored: the one handed over earlier in this turn, else read."""
         report_id = int((step.options or {}).get("report", 0))
-        return await self._service.own(report_id, author_of(step.context))
+        author = author_of(step.context)
+        handed = _take_over(step.context, report_id, author)
+        return handed if handed is not None else await self._service.own(report_id, author)
 
     async def ask(self, step: WaterfallStepContext) -> DialogTurnResult:
         lang = language(step.context)
@@ -119,7 +146,7 @@ class NeedsReportDialog(InterruptibleDialog):
         try:
             if command_key(answer) in BACK_WORDS:
                 back = max(report.step - 1, 0)
-                await self._service.save_answers(
+                saved = await self._service.save_answers(
                     report, {}, author_of(step.context), lang=lang, step=back
                 )
             else:
@@ -129,6 +156,7 @@ class NeedsReportDialog(InterruptibleDialog):
                 problem = saved.errors.get(spec.name) or saved.warnings.get(spec.name)
                 if problem:
                     await step.context.send_activity(problem)
-        except StaleCard:
+            hand_over(step.context, saved.report)  # the next question needs no second read
+        except StaleCard:  # nothing handed over: the next question reads the newest version
             await step.context.send_activity(CHANGED_ELSEWHERE.get(lang))
         return await step.replace_dialog(STEPS, step.options)

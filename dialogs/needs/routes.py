@@ -31,7 +31,7 @@ from bot.understanding.commands import Command, match_status_for, match_way
 from cards.payloads import ExportPayload, NeedsPayload, needs
 from cards.renderer import CardRenderer
 from cards.views import MAX_CHOICES, Button, CardView, ChoiceCard, FactsCard, shorten
-from dialogs.needs.dialog import NeedsReportDialog, author_of
+from dialogs.needs.dialog import NeedsReportDialog, author_of, hand_over
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +108,7 @@ class NeedsFeature:
             await turn_context.send_activity(t.NO_DRAFT.get(language(turn_context)))
             return
         if way == "steps":
+            hand_over(turn_context, drafts[0])
             await dc.begin_dialog(NeedsReportDialog.__name__, {"report": drafts[0].id})
         else:
             await self._form(turn_context, drafts[0])
@@ -119,6 +120,7 @@ class NeedsFeature:
             await turn_context.send_activity(t.NO_DRAFT.get(lang))
             return
         if len(drafts) == 1:
+            hand_over(turn_context, drafts[0])
             await dc.begin_dialog(NeedsReportDialog.__name__, {"report": drafts[0].id})
             return
         text = t.SEVERAL_DRAFTS.get(lang)
@@ -216,6 +218,7 @@ class NeedsFeature:
             await turn_context.send_activity(text)
             return
         if payload.op == "steps":
+            hand_over(turn_context, report)
             await dc.begin_dialog(NeedsReportDialog.__name__, {"report": report.id})
         elif payload.op in ("form", "edit"):
             await self._form(turn_context, report)
