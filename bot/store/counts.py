@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.scheme.counts import Counts, ImportedCounts
+from bot.store.driver import Driver, RowQuery
 from bot.store.tables import network_counts
 
 
@@ -17,6 +18,9 @@ class CountsRepository:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        # Read for every frame question: on the driver (`bot.store.driver`).
+        self._driver = Driver(engine)
+        self._year = RowQuery(network_counts, "region_id = ? AND year = ?", engine.dialect)
 
     async def replace(
         self, region_id: str, year: int, counts: Mapping[str, Counts], source: str
@@ -50,11 +54,7 @@ class CountsRepository:
 
     async def get(self, region_id: str, year: int) -> ImportedCounts | None:
         """The imported counts for a year, or None if nothing was imported."""
-        query = select(network_counts).where(
-            (network_counts.c.region_id == region_id) & (network_counts.c.year == year)
-        )
-        async with self._engine.connect() as connection:
-            rows = (await connection.execute(query)).mappings().all()
+        rows = await self._year.rows(self._driver, (region_id, year))
         if not rows:
             return None
         latest = max(rows, key=lambda row: row["imported_at"])

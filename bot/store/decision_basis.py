@@ -30,6 +30,7 @@ from bot.decision_basis.model import (
     WriteOutcome,
     reference_for,
 )
+from bot.store.driver import Driver, RowQuery
 from bot.store.tables import (
     decision_bases,
     decision_basis_history,
@@ -59,6 +60,8 @@ class DecisionBases:
     def __init__(self, engine: AsyncEngine, tables: DocumentTables = BASIS_TABLES) -> None:
         self._engine = engine
         self._tables = tables
+        self._driver = Driver(engine)
+        self._find = RowQuery(tables.table, "network_id = ? AND year = ?", engine.dialect)
 
     async def open(
         self,
@@ -106,11 +109,10 @@ class DecisionBases:
         return found[0] if found else None
 
     async def find(self, network_id: str, year: int) -> StoredBasis | None:
-        """The network's document for the year, if one was started."""
-        found = await self._many(
-            (self._tables.table.c.network_id == network_id) & (self._tables.table.c.year == year)
-        )
-        return found[0] if found else None
+        """The network's document for the year, if one was started (read for every frame
+        question: on the driver, `bot.store.driver`)."""
+        found = await self._find.rows(self._driver, (network_id, year))
+        return _basis(found[0]) if found else None
 
     async def in_year(self, year: int) -> list[StoredBasis]:
         """Every document of a grant year."""

@@ -144,6 +144,37 @@ class Driver:
         raise AssertionError("unreachable")  # pragma: no cover
 
 
+class RowQuery:
+    """A SELECT of whole rows of one table, made once per dialect: its SQL (`where` with `?`
+    placeholders) and SQLAlchemy's own conversion of each column's value (dates from text on
+    SQLite, UTC datetimes), so rows come back as SQLAlchemy would return them."""
+
+    def __init__(self, table: Any, where: str, dialect: Any, *, order_by: str = "") -> None:
+        quote = dialect.identifier_preparer.quote
+        columns = list(table.c)
+        self.sql = (
+            f"SELECT {', '.join(quote(column.name) for column in columns)} "
+            f"FROM {quote(table.name)} WHERE {where}"
+            + (f" ORDER BY {order_by}" if order_by else "")
+        )
+        self._names = [column.name for column in columns]
+        self._convert = [
+            (index, process)
+            for index, column in enumerate(columns)
+            if (process := column.type.dialect_impl(dialect).result_processor(dialect, None))
+        ]
+
+    async def rows(self, driver: Driver, params: Sequence[Any]) -> list[dict[str, Any]]:
+        """The rows, by column name."""
+        found = []
+        for row in await driver.fetch(self.sql, params):
+            values = list(row)
+            for index, process in self._convert:
+                values[index] = process(values[index])
+            found.append(dict(zip(self._names, values, strict=True)))
+        return found
+
+
 def binder(column: Any, dialect: Any) -> Callable[[Any], Any]:
     """How SQLAlchemy turns a Python value into `column`'s value for the driver (a datetime
     becomes text on SQLite, for one)."""

@@ -9,6 +9,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.scheme.decisions import FrameDecision
+from bot.store.driver import Driver, RowQuery
 from bot.store.tables import decided_frames
 
 
@@ -17,14 +18,13 @@ class FrameDecisionsRepository:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        # Read for every frame question: on the driver (`bot.store.driver`).
+        self._driver = Driver(engine)
+        self._year = RowQuery(decided_frames, "region_id = ? AND year = ?", engine.dialect)
 
     async def for_year(self, region_id: str, year: int) -> dict[str, FrameDecision]:
         """The decided frames of a year, by network id."""
-        query = select(decided_frames).where(
-            (decided_frames.c.region_id == region_id) & (decided_frames.c.year == year)
-        )
-        async with self._engine.connect() as connection:
-            rows = (await connection.execute(query)).mappings().all()
+        rows = await self._year.rows(self._driver, (region_id, year))
         return {row["network_id"]: _decision(row) for row in rows}
 
     async def decide(self, region_id: str, decisions: list[FrameDecision]) -> None:
