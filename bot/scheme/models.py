@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -166,6 +166,7 @@ _NOISE = {"kommune", "kommunar", "kommuner", "og", "nettverk", "nettverket"}
 _NOISE |= {"kompetansenettverk", "kompetansenettverket", "regionen"}
 
 
+@lru_cache(maxsize=4096)  # every question is looked through for places, word by word
 def normalise_name(text: str) -> str:
     """Fold a place or network name for exact matching: "Trondheim/Malvik" → "trondheim malvik"."""
     words = re.split(r"[\s/\-_,.&+()]+", text.casefold().translate(_FOLD))
@@ -245,11 +246,15 @@ class RegionFile(_Model):
 
     def today_name(self, text: str) -> str | None:
         """Today's municipality for a former one («Orkdal» → «Orkland»), else None."""
-        key = normalise_name(text)
+        return self._former_by_name.get(normalise_name(text))
+
+    @cached_property
+    def _former_by_name(self) -> dict[str, str]:
+        """Today's municipality by the folded former name (the first listed keeps a name)."""
+        index: dict[str, str] = {}
         for old, today in self.former_municipalities.items():
-            if normalise_name(old) == key:
-                return today
-        return None
+            index.setdefault(normalise_name(old), today)
+        return index
 
     @cached_property
     def _networks_by_name(self) -> dict[str, Network]:
