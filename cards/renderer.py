@@ -34,6 +34,7 @@ class CardRenderer:
             undefined=StrictUndefined,
             autoescape=False,  # output is JSON, escaped value by value with tojson
             keep_trailing_newline=True,
+            auto_reload=False,  # templates ship with the code: no file check on every render
         )
         self._env.globals["ask"] = ask
         self._env.filters["literal"] = literal
