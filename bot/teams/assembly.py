@@ -16,6 +16,7 @@ from bot.teams.handler import LagetBot, Welcome
 from bot.teams.proactive import TeamsChannel
 from bot.teams.profiles import Profiles
 from bot.teams.routing import Router, RoutingTable
+from bot.teams.state_cache import TurnConversationState, TurnUserState
 from bot.teams.storage import SqlStorage
 
 
@@ -33,8 +34,8 @@ class TeamsParts:
     def make(cls, settings: Settings, state: StateStore, locks: ConversationLocks) -> TeamsParts:
         """The adapter over the SQL state store, and the proactive channel through it."""
         storage = SqlStorage(state)
-        conversation_state = ConversationState(storage)
-        user_state = UserState(storage)
+        conversation_state = TurnConversationState(storage)
+        user_state = TurnUserState(storage)
         adapter = LagetAdapter(settings, conversation_state, locks)
         channel = TeamsChannel(adapter, settings.microsoft_app_id)
         return cls(adapter, conversation_state, user_state, Profiles(user_state), channel)

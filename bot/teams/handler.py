@@ -19,7 +19,6 @@ from botbuilder.core import (
     TurnContext,
     UserState,
 )
-from botbuilder.core.bot_state import CachedBotState
 from botbuilder.core.teams import TeamsActivityHandler
 from botbuilder.dialogs import DialogSet, DialogTurnStatus
 from botbuilder.schema import ActivityTypes
@@ -31,6 +30,7 @@ from bot.scheme.privacy import holds_national_id
 from bot.teams.conversations import conversation_record, conversation_type
 from bot.teams.profiles import Profiles
 from bot.teams.routing import RoutingTable
+from bot.teams.state_cache import load_states, save_states
 from bot.teams.turn_language import language, set_language
 from bot.understanding.commands import match_command
 from bot.understanding.language import choose_language, language_evidence
@@ -68,11 +68,11 @@ class LagetBot(TeamsActivityHandler):
             self._dialogs.add(dialog)
 
     async def on_turn(self, turn_context: TurnContext) -> None:
-        await self._load_states(turn_context)
+        states = (self._conversation_state, self._user_state)
+        await load_states(turn_context, states)  # one query for both
         await self._decide_language(turn_context)
         await super().on_turn(turn_context)
-        await self._conversation_state.save_changes(turn_context)
-        await self._user_state.save_changes(turn_context)
+        await save_states(turn_context, states)  # one transaction for both
 
     # Messages and card submits
 
@@ -153,28 +153,6 @@ class LagetBot(TeamsActivityHandler):
             await command_route(turn_context, dialog_context)
             return
         await self._routes.fallback(turn_context, dialog_context, text)
-
-    async def _load_states(self, turn_context: TurnContext) -> None:
-        """Read the conversation's and the user's state in one storage read (one query).
-
-        BotState.load reads its own key only, so a turn made two round trips before it did
-        any work. Both caches are filled here; a state that cannot be read this way (no user,
-        an unreadable row) is left to BotState.load, which reports it as before.
-        """
-        states = (self._conversation_state, self._user_state)
-        try:
-            keys = {state: state.get_storage_key(turn_context) for state in states}
-            storage = self._conversation_state._storage  # noqa: SLF001
-            if self._user_state._storage is not storage:  # noqa: SLF001  (one read needs one store)
-                return
-            items = await storage.read(list(keys.values()))
-        except Exception:  # any failure: each state loads itself, as the SDK does
-            return
-        for state, key in keys.items():
-            if state.get_cached_state(turn_context) is None:
-                turn_context.turn_state[state._context_service_key] = CachedBotState(  # noqa: SLF001
-                    items.get(key)
-                )
 
     # Language
 

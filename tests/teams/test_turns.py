@@ -184,3 +184,30 @@ async def test_the_apology_is_in_the_users_written_form(
         replies = texts(await say(bot, "Frøya"))
 
     assert APOLOGIES_KEPT["nn"] in replies
+
+
+def _state_writes(statements: list[str]) -> list[list[str]]:
+    """The state writes among `statements`, grouped by transaction."""
+    groups: list[list[str]] = []
+    for statement in statements:
+        if statement.startswith("BEGIN"):
+            groups.append([])
+        elif groups and "bot_state" in statement and not statement.startswith("SELECT"):
+            groups[-1].append(statement.split()[0])
+    return [group for group in groups if group]
+
+
+async def test_both_states_are_written_in_one_transaction_and_only_when_they_changed(
+    bot: Client,
+) -> None:
+    engine = bot.app[LAGET].engine
+    question = "Kva tid er fristen for avgjerdsgrunnlaget?"  # nynorsk: the language is stored
+    async with traced(engine) as first:  # a new conversation and a new user
+        replies = await say(bot, question, conversation="a:writes")
+    async with traced(engine) as again:  # the same question changes neither state
+        await say(bot, question, conversation="a:writes")
+
+    assert "avgjerdsgrunnlag" in texts(replies)
+    assert _state_writes(first) == [["INSERT", "INSERT"]]
+    assert reads_of(first, "bot_state") == reads_of(again, "bot_state")[:1]  # one read each
+    assert _state_writes(again) == []
