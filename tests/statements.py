@@ -10,20 +10,25 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.store.driver import sqlite_reader
+
 
 @asynccontextmanager
 async def traced(engine: AsyncEngine) -> AsyncIterator[list[str]]:
-    """The statements run on the engine's (single, pooled) SQLite connection in the block."""
+    """The statements run on the engine's (single, pooled) SQLite connection and on its
+    read-only connection (`bot.store.driver.sqlite_reader`) in the block, in order."""
     async with engine.connect() as connection:
         driver: Any = (await connection.get_raw_connection()).driver_connection
-    raw = driver._conn  # noqa: SLF001 (aiosqlite's sqlite3 connection)
-    assert isinstance(raw, sqlite3.Connection)
+    connections = [driver._conn, sqlite_reader(engine)]  # noqa: SLF001 (aiosqlite's sqlite3)
+    assert all(isinstance(raw, sqlite3.Connection) for raw in connections)
     statements: list[str] = []
-    raw.set_trace_callback(statements.append)
+    for raw in connections:
+        raw.set_trace_callback(statements.append)
     try:
         yield statements
     finally:
-        raw.set_trace_callback(None)
+        for raw in connections:
+            raw.set_trace_callback(None)
 
 
 def reads_of(statements: list[str], table: str) -> list[str]:

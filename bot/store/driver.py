@@ -8,12 +8,13 @@ fixed, so they are written here in plain SQL and run on the driver's connection.
 is checked out from the SQLAlchemy engine's pool: pool limits, the one-connection rule on SQLite
 and the pool's clean-up are the same as for every other statement.
 
-- SQLite: the statements run on the pool's sqlite3 connection itself (aiosqlite's thread is
-  idle while the connection is checked out). Reads run on the event loop's thread with a busy
-  timeout of 0: should another process hold a lock, the read runs again in a worker thread
-  with the usual busy timeout, so the event loop never sleeps in SQLite's busy handler. A
-  unit of work that writes runs whole in a worker thread, in one hop: its commit waits for
-  the disk, and that wait must not stop the event loop.
+- SQLite: a unit of work that writes runs on the pool's sqlite3 connection itself (aiosqlite's
+  thread is idle while the connection is checked out), whole, in a worker thread, in one hop:
+  its commit waits for the disk, and that wait must not stop the event loop. Reads run on the
+  event loop on a read-only connection of their own (in WAL mode a reader neither waits for
+  the writer nor holds it up), with a busy timeout of 0: should the file be busy, the read
+  runs on the pool's connection in a worker thread instead, so the event loop never sleeps in
+  SQLite's busy handler.
 - PostgreSQL: asyncpg's connection directly. No pre-ping on checkout: a connection that turns
   out to be dead (the server restarted) makes the pool start afresh and the unit of work runs
   once more on a new connection.
@@ -27,13 +28,12 @@ from __future__ import annotations
 import asyncio
 import re
 import sqlite3
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from typing import Any, Protocol, TypeVar, cast
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-
-from bot.store.db import SQLITE_BUSY_TIMEOUT_MS
 
 T = TypeVar("T")
 Row = tuple[Any, ...]
@@ -82,24 +82,22 @@ class Driver:
     # SQLite -------------------------------------------------------------------------------
 
     async def _run_sqlite(self, work: Work[T], write: bool) -> T:
+        reader = None if write else sqlite_reader(self._engine)
+        if reader is not None:
+            try:
+                return _complete(_sqlite_attempt(_Sqlite(reader), work, False))
+            except sqlite3.OperationalError as error:
+                if error.sqlite_errorcode not in _BUSY_CODES:
+                    raise
+            # Another connection is recovering or resetting the log: read on the pool's
+            # connection, waiting in a worker thread.
         async with self._engine.connect() as connection:
             fairy = await connection.get_raw_connection()
             raw = getattr(fairy.driver_connection, "_conn", None)
             if not isinstance(raw, sqlite3.Connection):  # aiosqlite changed: its own way
                 return await _sqlite_attempt(_AioSqlite(fairy.driver_connection), work, write)
-            if write:
-                # A commit waits for the disk (fsync): in a worker thread, in one hop.
-                return await asyncio.to_thread(_complete, _sqlite_attempt(_Sqlite(raw), work, True))
-            raw.execute("PRAGMA busy_timeout=0")
-            try:
-                return await _sqlite_attempt(_Sqlite(raw), work, False)
-            except sqlite3.OperationalError as error:
-                if error.sqlite_errorcode not in _BUSY_CODES:
-                    raise
-            finally:
-                raw.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-            # Another process holds a lock: wait for it in a worker thread, not on the loop.
-            return await asyncio.to_thread(_complete, _sqlite_attempt(_Sqlite(raw), work, False))
+            # A commit waits for the disk (fsync): in a worker thread, in one hop.
+            return await asyncio.to_thread(_complete, _sqlite_attempt(_Sqlite(raw), work, write))
 
     # PostgreSQL ---------------------------------------------------------------------------
 
@@ -184,6 +182,30 @@ def binder(column: Any, dialect: Any) -> Callable[[Any], Any]:
 
 def _same(value: Any) -> Any:
     return value
+
+
+_READERS: weakref.WeakKeyDictionary[Any, sqlite3.Connection | None] = weakref.WeakKeyDictionary()
+
+
+def sqlite_reader(engine: AsyncEngine) -> sqlite3.Connection | None:
+    """The engine's read-only connection to its SQLite file, opened once (None in memory).
+
+    In WAL mode a reader neither waits for the writer nor holds it up, so reads run on the
+    event loop on a connection of their own, without a checkout from the pool (whose one
+    connection writes). A busy timeout of 0: should the file be busy, the caller reads the
+    pool's way instead.
+    """
+    key = engine.sync_engine
+    if key in _READERS:
+        return _READERS[key]
+    database = engine.url.database
+    reader = None
+    if database and database != ":memory:" and not database.startswith("file:"):
+        reader = sqlite3.connect(database, check_same_thread=False, isolation_level=None)
+        reader.execute("PRAGMA busy_timeout=0")
+        reader.execute("PRAGMA query_only=ON")
+    _READERS[key] = reader
+    return reader
 
 
 def _gone() -> tuple[type[BaseException], ...]:
