@@ -5,7 +5,10 @@ or a core's time slice with the server they measure. Each scenario drives one co
 client, one turn after the other, and checks every reply:
 
 - `qa`: the two questions «Hva er rammen til Fosen?» and «Kva tid er fristen for
-  avgjerdsgrunnlaget?», alternately; the conversation changes every `rotate_every` turns.
+  avgjerdsgrunnlaget?», alternately; the conversation changes every `rotate_every` turns. The
+  first is bokmål and the second nynorsk, so every turn changes the user's stored language.
+- `qa_nb`: the same, with a user who keeps to bokmål: «Hva er rammen til Fosen?» and «Når er
+  fristen for beslutningsgrunnlaget?».
 - `dialog`: the behovsmelding step by step: «ny behovsmelding», the «Steg for steg» button
   (a card submit with the payload from the reply), then the 19 answers; a new user and
   conversation for each report. Latency of the answers is kept apart (kind `dialog`).
@@ -13,7 +16,9 @@ client, one turn after the other, and checks every reply:
   answers), every conversation at once; every reply must ask the next question, and the
   outcome (report id, answers given) is returned for the check against the database.
 
-Against the echo bot the same activities are posted and the echo is expected.
+Against the echo bot the same activities are posted and the echo is expected. A plan may
+name more than one server (`more_urls`): client number n then posts to the n-th of them, in
+turn (several Laget processes on one database).
 """
 
 from __future__ import annotations
@@ -33,12 +38,18 @@ import aiohttp
 
 from bot.needs.form import FIELDS
 
-Scenario = Literal["qa", "dialog", "contention"]
+Scenario = Literal["qa", "qa_nb", "dialog", "contention"]
 
-QUESTIONS = (
+# (question, what the answer card shows); never a fallback's words.
+QUESTIONS = (  # bokmål, then nynorsk: the user's language changes every turn
     ("Hva er rammen til Fosen?", "Rammen til Fosen"),
     ("Kva tid er fristen for avgjerdsgrunnlaget?", "Frist: Avgjerdsgrunnlag"),
 )
+QUESTIONS_NB = (  # bokmål only: the user's language stays as stored
+    ("Hva er rammen til Fosen?", "Rammen til Fosen"),
+    ("Når er fristen for beslutningsgrunnlaget?", "Frist: Beslutningsgrunnlag"),
+)
+QA_QUESTIONS = {"qa": QUESTIONS, "qa_nb": QUESTIONS_NB}
 START = "ny behovsmelding"
 STEP_BY_STEP = "Steg for steg"
 SUMMARY = "Se over behovsmeldingen"
@@ -162,6 +173,12 @@ class Plan:
     prefix: str  # makes the run's conversation and user ids unique
     echo: bool = False  # the server is the echo bot
     rotate_every: int = 20  # qa: turns per conversation
+    more_urls: tuple[str, ...] = ()  # further servers; client n posts to the (n % all)-th
+
+    def url_of(self, client: int) -> str:
+        """Where client number `client` posts."""
+        urls = (self.url, *self.more_urls)
+        return urls[client % len(urls)]
 
 
 @dataclass(frozen=True)
@@ -225,15 +242,16 @@ class _Run:
             self.result.failures.append(description[:400])
 
     async def turn(
-        self, kind: str, body: dict[str, Any], expect: str
+        self, kind: str, body: dict[str, Any], expect: str, client: int = 0
     ) -> list[dict[str, Any]] | None:
-        """Post one activity; the replies if they contain `expect` (else None, counted)."""
+        """Post one activity for client number `client`; the replies if they contain `expect`
+        (else None, counted)."""
         if self.plan.echo:
             expect = echo_of(body)
         started = time.perf_counter()
         try:
             async with self.session.post(
-                self.plan.url,
+                self.plan.url_of(client),
                 data=json.dumps(body).encode(),
                 headers={"Content-Type": "application/json"},
             ) as response:
@@ -268,11 +286,12 @@ class _Run:
 
 async def _qa_client(run: _Run, n: int) -> None:
     plan = run.plan
+    questions = QA_QUESTIONS[plan.scenario]
     user = f"29:{plan.prefix}-q{n}"
     for turn in range(plan.turns):
         conversation = f"a:{plan.prefix}-q{n}-{turn // plan.rotate_every}"
-        text, expect = QUESTIONS[(turn + n) % len(QUESTIONS)]
-        await run.turn("qa", activity(conversation, user, text=text), expect)
+        text, expect = questions[(turn + n) % len(questions)]
+        await run.turn("qa", activity(conversation, user, text=text), expect, n)
 
 
 async def _steps(run: _Run, conversation: str, user: str, number: int, turns: int) -> TurnOutcome:
@@ -280,7 +299,9 @@ async def _steps(run: _Run, conversation: str, user: str, number: int, turns: in
     outcome = TurnOutcome(conversation, user, number, None, 0, False)
     if turns <= 0:
         return outcome
-    started = await run.turn("start", activity(conversation, user, text=START), STEP_BY_STEP)
+    started = await run.turn(
+        "start", activity(conversation, user, text=START), STEP_BY_STEP, number
+    )
     data: dict[str, Any] = {"action": "needs", "op": "steps", "report": 0, "version": 1}
     if not run.plan.echo:
         found = button_data(started or [], STEP_BY_STEP)
@@ -294,13 +315,16 @@ async def _steps(run: _Run, conversation: str, user: str, number: int, turns: in
     outcome = TurnOutcome(conversation, user, number, report, 0, False)
     if turns == 1:
         return TurnOutcome(conversation, user, number, report, 0, True)
-    asked = await run.turn("press", activity(conversation, user, value=data), question_marker(0))
+    asked = await run.turn(
+        "press", activity(conversation, user, value=data), question_marker(0), number
+    )
     if asked is None:
         return outcome
     answers = answers_for(number)[: turns - 2]
     for step, answer in enumerate(answers):
         expect = question_marker(step + 1) if step + 1 < len(FIELDS) else SUMMARY
-        if await run.turn("dialog", activity(conversation, user, text=answer), expect) is None:
+        said = activity(conversation, user, text=answer)
+        if await run.turn("dialog", said, expect, number) is None:
             return TurnOutcome(conversation, user, number, report, step, False)
     return TurnOutcome(conversation, user, number, report, len(answers), True)
 
@@ -320,7 +344,12 @@ async def _contention_client(run: _Run, n: int) -> None:
     run.result.outcomes.append(await _steps(run, f"a:{name}", f"29:{name}", n, run.plan.turns))
 
 
-CLIENTS = {"qa": _qa_client, "dialog": _dialog_client, "contention": _contention_client}
+CLIENTS = {
+    "qa": _qa_client,
+    "qa_nb": _qa_client,
+    "dialog": _dialog_client,
+    "contention": _contention_client,
+}
 
 
 async def run_plan(plan: Plan) -> LoadResult:
@@ -357,6 +386,14 @@ class LoadClient:
         self._pipe.send(plan)
         result: LoadResult = self._pipe.recv()
         return result
+
+    @property
+    def pid(self) -> int:
+        """The client process's id (for its CPU time)."""
+        pid = self._process.pid
+        if pid is None:
+            raise RuntimeError("the load client has not started")
+        return pid
 
     def close(self) -> None:
         """End the client process."""

@@ -135,6 +135,37 @@ def _stop_profiler(profiler: Any) -> ProfileSummary:
     return summarise(session.root_frame())
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of process `pid` (all its threads) so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class MachineTimes:
+    """The whole machine's CPU time so far (the first line of /proc/stat), in clock ticks."""
+
+    busy: int
+    total: int
+
+    @classmethod
+    def now(cls) -> MachineTimes:
+        """The counters as they are now (zeros where /proc/stat cannot be read)."""
+        try:
+            first = Path("/proc/stat").read_text().splitlines()[0].split()
+        except (OSError, IndexError):
+            return cls(0, 0)
+        ticks = [int(value) for value in first[1:9]]  # user … steal (guest is in user)
+        idle = ticks[3] + ticks[4]  # idle, iowait
+        return cls(sum(ticks) - idle, sum(ticks))
+
+    def busy_share(self, since: MachineTimes) -> float:
+        """The share of all cores' time that was busy between `since` and these counters."""
+        total = self.total - since.total
+        return (self.busy - since.busy) / total if total > 0 else 0.0
+
+
 class ServerProcess:
     """A running bot process and its pipe."""
 
@@ -171,9 +202,7 @@ class ServerProcess:
 
     def cpu_seconds(self) -> float:
         """User and system CPU time of the whole process (all threads) so far."""
-        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        ticks = int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
-        return ticks / os.sysconf("SC_CLK_TCK")
+        return cpu_seconds(self.pid)
 
     def ask(self, command: str) -> Any:
         """Send a command and wait for its answer."""

@@ -1,19 +1,24 @@
 """Measured speed and scale: Laget against a bare Bot Framework echo bot, in one run.
 
     python -m bot.bench                 # the whole suite (about 6 minutes on 2 cores)
-    python -m bot.bench --no-postgres   # without the PostgreSQL contention run
+    python -m bot.bench --no-postgres   # without the PostgreSQL runs (contention, 2 processes)
 
 Everything goes through the real HTTP door: each bot is an aiohttp server on 127.0.0.1 in its
 own process (Laget from `bot.app.create_app`, the echo bot from `bot.bench.echo`), and the load
 comes from a client process (`bot.bench.load`) posting activities with `deliveryMode:
 expectReplies`. The suite measures:
 
-1. turn cost: Q&A and behovsmelding dialog turns, 1 and 16 clients, Laget and echo interleaved;
-2. state under contention: 50 conversations × 20 turns at once, on SQLite and PostgreSQL,
+1. start-up: a fresh `laget serve` process (on a migrated SQLite database, the recogniser's
+   model already built) until GET /healthz answers 200, three times;
+2. turn cost: Q&A (bokmål and nynorsk alternately, and bokmål only) and behovsmelding dialog
+   turns, 1 and 16 clients, Laget and echo interleaved;
+3. memory: Laget's resident memory at idle and up to 10 000 turns;
+4. a profile of Laget's Q&A hot path (pyinstrument), and of the echo bot's for comparison;
+5. state under contention: 50 conversations × 20 turns at once, on SQLite and PostgreSQL,
    every reply and every stored dialog checked;
-3. reminder fan-out: `bot.bench.fanout` (500 channels, Teams' limits enforced);
-4. memory: Laget's resident memory at idle and up to 10 000 turns;
-5. a profile of Laget's Q&A hot path (pyinstrument), and of the echo bot's for comparison.
+6. two Laget processes on one PostgreSQL database against one: Q&A throughput, and nothing
+   lost (every reply, every question logged);
+7. reminder fan-out: `bot.bench.fanout` (500 channels, Teams' limits enforced).
 
 It prints a table and writes its sections of docs/benchmarks.md (between the markers).
 """
@@ -25,15 +30,20 @@ import asyncio
 import json
 import os
 import shlex
+import socket
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
-from sqlalchemy import text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
@@ -41,15 +51,20 @@ from bot.bench.fanout import BenchConfig, BenchResult, benchmark
 from bot.bench.hot_path import ProfileSummary
 from bot.bench.load import LoadClient, LoadResult, Plan, Scenario, TurnOutcome, percentile
 from bot.bench.report import Machine, render_table, update_docs
-from bot.bench.server import LoggedErrors, ServerProcess, ServerSpec
+from bot.bench.server import LoggedErrors, MachineTimes, ServerProcess, ServerSpec, cpu_seconds
 from bot.needs.form import FIELDS
 from bot.store.db import create_engine
+from bot.store.migrate import upgrade_async
 from bot.store.needs import NeedsReports
 from bot.store.state import StateStore
+from bot.store.tables import qa_questions
 
 DEFAULT_POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "benchmarks.md"
+PROJECT = Path(__file__).resolve().parents[2]
+DOCS = PROJECT / "docs" / "benchmarks.md"
 PROG = ".venv/bin/python -m bot.bench"
+LAGET = (sys.executable, "-m", "bot.cli.main")  # the `laget` console script's module
+STARTUP_TIMEOUT = 60.0  # seconds a `laget serve` gets to answer /healthz with 200
 
 
 @dataclass(frozen=True)
@@ -67,6 +82,8 @@ class SuiteConfig:
     contention_turns: int = 20
     memory_turns: int = 10_000  # turns Laget has served when memory is read last
     memory_step: int = 1_000  # turns between readings
+    startup_runs: int = 3  # fresh `laget serve` processes timed to their first 200 on /healthz
+    scale_turns: int = 60  # per client (`clients` of them), Q&A, one and two processes
     postgres_url: str | None = DEFAULT_POSTGRES
     fanout: BenchConfig = field(default_factory=BenchConfig)
 
@@ -129,6 +146,69 @@ class MemoryFigures:
 
 
 @dataclass(frozen=True)
+class StartupFigures:
+    """Seconds from spawning `laget serve` to the first 200 on /healthz, one per run."""
+
+    runs: list[float] = field(default_factory=list)
+    note: str = ""  # why a run failed (the runs before it are kept)
+
+    @property
+    def median(self) -> float:
+        """The median run (0 when none finished)."""
+        return statistics.median(self.runs) if self.runs else 0.0
+
+
+@dataclass(frozen=True)
+class ScalePhase:
+    """The Q&A load on one database, served by one or more Laget processes."""
+
+    processes: int
+    turns: int
+    seconds: float
+    p95: float  # seconds, Q&A turns
+    server_cpu: float  # CPU seconds, every Laget process together
+    client_cpu: float  # CPU seconds of the load client's process
+    machine_busy: float  # share of all cores' time that was busy (anyone's work)
+
+    @property
+    def throughput(self) -> float:
+        """Turns per second over the phase."""
+        return self.turns / self.seconds if self.seconds else 0.0
+
+
+@dataclass(frozen=True)
+class ScaleFigures:
+    """One Laget process on a PostgreSQL database, then two on the same database."""
+
+    clients: int
+    turns_each: int
+    phases: list[ScalePhase] = field(default_factory=list)  # one process, then two
+    sent: int = 0  # Q&A turns posted, warm-ups included
+    stored: int = 0  # rows in qa_questions afterwards
+    server_errors: int = 0  # HTTP 5xx
+    failed_turns: int = 0  # any turn without its expected reply
+    logged: LoggedErrors = field(default_factory=LoggedErrors)  # by every Laget process
+    failures: list[str] = field(default_factory=list)
+    note: str = ""  # why it did not run
+
+    @property
+    def ratio(self) -> float:
+        """Throughput with two processes over throughput with one (0 when not measured)."""
+        if len(self.phases) < 2 or not self.phases[0].throughput:
+            return 0.0
+        return self.phases[1].throughput / self.phases[0].throughput
+
+    @property
+    def clean(self) -> bool:
+        """Nothing lost: every reply came, no 5xx, no error logged, every question stored."""
+        return (
+            not self.note
+            and not (self.server_errors or self.failed_turns or self.logged.count)
+            and self.stored == self.sent
+        )
+
+
+@dataclass(frozen=True)
 class ProfileRun:
     """A profiled Q&A load on one bot."""
 
@@ -149,6 +229,8 @@ class SuiteResult:
     seconds: float
     turns: list[TurnFigures]
     contention: list[ContentionFigures]
+    startup: StartupFigures
+    scale: ScaleFigures
     fanout: BenchResult
     memory: MemoryFigures
     profiles: list[ProfileRun]
@@ -179,7 +261,7 @@ def _measure(client: LoadClient, served: _Served, plan: Plan) -> tuple[LoadResul
 
 
 def _turn_figures(served: _Served, plan: Plan, result: LoadResult, cpu: float) -> TurnFigures:
-    kind = "qa" if plan.scenario == "qa" else "dialog"
+    kind = "dialog" if plan.scenario == "dialog" else "qa"
     latencies = result.latencies.get(kind, [])
     return TurnFigures(
         bot=served.name,
@@ -210,14 +292,17 @@ class _Prefixes:
 def _speed(
     config: SuiteConfig, client: LoadClient, laget: _Served, echo: _Served, prefix: _Prefixes
 ) -> list[TurnFigures]:
-    """Part 1: turn cost, echo and Laget interleaved at each level of load."""
+    """Part 2: turn cost, echo and Laget interleaved at each level of load."""
+    scenarios: tuple[Scenario, ...] = ("qa", "qa_nb", "dialog")
     for served in (echo, laget):
-        for scenario in ("qa", "dialog"):
+        for scenario in scenarios:
             plan = Plan(served.process.url, scenario, 2, config.warmup_turns, prefix())
             _measure(client, served, replace(plan, echo=served is echo))
     runs: list[tuple[Scenario, int, int]] = [
         ("qa", 1, config.single_turns),
         ("qa", config.clients, config.concurrent_turns),
+        ("qa_nb", 1, config.single_turns),
+        ("qa_nb", config.clients, config.concurrent_turns),
         ("dialog", 1, config.dialog_single_turns),
         ("dialog", config.clients, config.dialog_concurrent_turns),
     ]
@@ -233,7 +318,7 @@ def _speed(
 def _profile(
     config: SuiteConfig, client: LoadClient, served: _Served, prefix: _Prefixes
 ) -> ProfileRun:
-    """Part 5: the Q&A load once more, with the profiler on in the server."""
+    """Part 4: the Q&A load once more, with the profiler on in the server."""
     served.process.ask("profile-start")
     plan = Plan(
         served.process.url,
@@ -251,7 +336,7 @@ def _profile(
 def _memory(
     config: SuiteConfig, client: LoadClient, laget: _Served, prefix: _Prefixes, idle: int
 ) -> MemoryFigures:
-    """Part 4: Q&A and dialog load in steps until Laget has served `memory_turns`."""
+    """Part 3: Q&A and dialog load in steps until Laget has served `memory_turns`."""
     samples = [(laget.turns, laget.process.rss_bytes())]
     per_client = max(1, config.memory_step // config.clients)
     step = turns = errors = 0
@@ -313,7 +398,7 @@ def _identity_answers(number: int, answered: int) -> dict[str, object]:
 def _contention(
     config: SuiteConfig, client: LoadClient, database: str, url: str, prefix: _Prefixes
 ) -> ContentionFigures:
-    """Part 2: every conversation at once on a fresh database, then check what was stored."""
+    """Part 5: every conversation at once on a fresh database, then check what was stored."""
     process = ServerProcess(ServerSpec("laget", url))
     try:
         plan = Plan(
@@ -346,9 +431,10 @@ def _contention(
     )
 
 
-def _bench_database(url: str) -> str:
-    """The URL of a database of the run's own, beside the one in `url`."""
-    return make_url(url).set(database=f"laget_bench_{os.getpid()}").render_as_string(False)
+def _bench_database(url: str, part: str = "") -> str:
+    """The URL of a database of the run's own (one per `part`), beside the one in `url`."""
+    name = f"laget_bench_{os.getpid()}" + (f"_{part}" if part else "")
+    return make_url(url).set(database=name).render_as_string(False)
 
 
 def _postgres(url: str, statement: str) -> None:
@@ -365,28 +451,215 @@ def _postgres(url: str, statement: str) -> None:
     asyncio.run(run())
 
 
+Figures = TypeVar("Figures")
+
+
+def _on_fresh_postgres(
+    server: str | None, part: str, run: Callable[[str], Figures], skipped: Callable[[str], Figures]
+) -> Figures:
+    """`run(url)` on a PostgreSQL database created for it and dropped after it; `skipped(why)`
+    when there is no PostgreSQL to run on."""
+    if not server:
+        return skipped("not run (no PostgreSQL URL given)")
+    url = _bench_database(server, part)
+    name = make_url(url).database
+    try:
+        _postgres(server, f'CREATE DATABASE "{name}"')
+    except Exception as error:  # any driver error: there is no PostgreSQL to measure
+        return skipped(f"not run (PostgreSQL unavailable: {type(error).__name__})")
+    try:
+        return run(url)
+    finally:
+        _postgres(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def _contention_postgres(
     config: SuiteConfig, client: LoadClient, prefix: _Prefixes
 ) -> ContentionFigures:
-    """Part 2 on PostgreSQL, in a database created for the run and dropped after it."""
+    """Part 5 on PostgreSQL, in a database created for the run and dropped after it."""
     empty = ContentionFigures(
         "PostgreSQL", config.contention_conversations, config.contention_turns
     )
-    if not config.postgres_url:
-        return replace(empty, note="not run (no PostgreSQL URL given)")
-    url = _bench_database(config.postgres_url)
-    name = make_url(url).database
+    return _on_fresh_postgres(
+        config.postgres_url,
+        "",
+        lambda url: _contention(config, client, "PostgreSQL", url, prefix),
+        lambda why: replace(empty, note=why),
+    )
+
+
+def _scale_phase(
+    client: LoadClient, plan: Plan, servers: list[ServerProcess]
+) -> tuple[ScalePhase, LoadResult]:
+    """Run the plan; its figures with the CPU the servers, the client and the machine spent."""
+    machine, load = MachineTimes.now(), cpu_seconds(client.pid)
+    served = sum(server.cpu_seconds() for server in servers)
+    result = client.run(plan)
+    busy = MachineTimes.now().busy_share(machine)
+    return ScalePhase(
+        processes=len(servers),
+        turns=result.turns,
+        seconds=result.seconds,
+        p95=percentile(result.latencies.get("qa", []), 0.95),
+        server_cpu=sum(server.cpu_seconds() for server in servers) - served,
+        client_cpu=cpu_seconds(client.pid) - load,
+        machine_busy=busy,
+    ), result
+
+
+async def _stored_questions(url: str) -> int:
+    """Rows in qa_questions."""
+    engine = create_engine(url)
     try:
-        _postgres(config.postgres_url, f'CREATE DATABASE "{name}"')
-    except Exception as error:  # any driver error: there is no PostgreSQL to measure
-        return replace(empty, note=f"not run (PostgreSQL unavailable: {type(error).__name__})")
-    try:
-        return _contention(config, client, "PostgreSQL", url, prefix)
+        async with engine.connect() as connection:
+            query = select(func.count()).select_from(qa_questions)
+            return int((await connection.execute(query)).scalar_one())
     finally:
-        _postgres(config.postgres_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await engine.dispose()
 
 
-STAGES = 6
+def _merged(logs: list[LoggedErrors]) -> LoggedErrors:
+    return LoggedErrors(
+        count=sum(log.count for log in logs),
+        first=[text for log in logs for text in log.first][:3],
+    )
+
+
+def _scale(config: SuiteConfig, client: LoadClient, prefix: _Prefixes, url: str) -> ScaleFigures:
+    """Part 6: the Q&A load on one Laget process, then split between two on the same database;
+    every reply checked, and every question counted in the database afterwards."""
+    asyncio.run(upgrade_async(url))  # before either process: they would both migrate
+    results: list[LoadResult] = []
+    phases: list[ScalePhase] = []
+    servers = [ServerProcess(ServerSpec("laget", url))]
+    try:
+        for count in (1, 2):
+            if count == 2:
+                servers.append(ServerProcess(ServerSpec("laget", url)))
+            warm = Plan(servers[-1].url, "qa", 2, config.warmup_turns, prefix())
+            results.append(client.run(warm))
+            urls = tuple(server.url for server in servers)
+            plan = Plan(urls[0], "qa", config.clients, config.scale_turns, prefix())
+            phase, result = _scale_phase(client, replace(plan, more_urls=urls[1:]), servers)
+            phases.append(phase)
+            results.append(result)
+        logged = _merged([server.errors() for server in servers])
+    finally:
+        for server in servers:
+            server.stop()
+    stored = asyncio.run(_stored_questions(url))  # after the servers stopped: nothing pending
+    return ScaleFigures(
+        clients=config.clients,
+        turns_each=config.scale_turns,
+        phases=phases,
+        sent=sum(result.turns for result in results),
+        stored=stored,
+        server_errors=sum(result.server_errors for result in results),
+        failed_turns=sum(result.errors for result in results),
+        logged=logged,
+        failures=[text for result in results for text in result.failures][:5],
+    )
+
+
+def _scale_postgres(config: SuiteConfig, client: LoadClient, prefix: _Prefixes) -> ScaleFigures:
+    """Part 6, in a PostgreSQL database created for it and dropped after it."""
+    return _on_fresh_postgres(
+        config.postgres_url,
+        "scale",
+        lambda url: _scale(config, client, prefix, url),
+        lambda why: ScaleFigures(config.clients, config.scale_turns, note=why),
+    )
+
+
+def _laget_command(folder: Path, environment: dict[str, str], *arguments: str) -> None:
+    """Run one `laget` command to its end (it must succeed)."""
+    done = subprocess.run(
+        [*LAGET, *arguments],
+        cwd=folder,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).strip().splitlines()[-1:] or [""]
+        raise RuntimeError(f"laget {' '.join(arguments)} failed ({done.returncode}): {said[0]}")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # no proxy for loopback
+
+
+def _healthy(port: int) -> bool:
+    """GET /healthz answers 200."""
+    try:
+        with _DIRECT.open(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+            return int(response.status) == 200
+    except OSError:  # refused (not listening yet), 503, timeout
+        return False
+
+
+def _start_once(folder: Path, environment: dict[str, str], log: Path) -> float:
+    """Seconds from spawning `laget serve` to its first 200 on /healthz; it is stopped after."""
+    port = _free_port()
+    command = [*LAGET, "serve", "--host", "127.0.0.1", "--port", str(port)]
+    with log.open("ab") as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=folder, env=environment, stdout=output, stderr=subprocess.STDOUT
+        )
+    try:
+        while not _healthy(port):
+            if process.poll() is not None:
+                raise RuntimeError(f"`laget serve` ended with {process.returncode}")
+            if time.perf_counter() - started > STARTUP_TIMEOUT:
+                raise RuntimeError(f"no 200 on /healthz within {STARTUP_TIMEOUT:.0f} s")
+            time.sleep(0.005)
+        return time.perf_counter() - started
+    finally:
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _startup(config: SuiteConfig, folder: Path) -> StartupFigures:
+    """Part 1: `laget serve` started afresh `startup_runs` times, each on a fresh SQLite
+    database migrated beforehand (`laget db upgrade`), with the recogniser's model built
+    beforehand (`laget model build`), as `make run` does."""
+    environment = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            [str(PROJECT), *filter(None, [os.environ.get("PYTHONPATH")])]
+        ),
+    }
+    log = folder / "serve.log"
+    runs: list[float] = []
+    try:
+        _laget_command(folder, environment, "model", "build")
+        for number in range(config.startup_runs):
+            database = f"sqlite+aiosqlite:///{folder / f'start-{number}.db'}"
+            fresh = {**environment, "LAGET_DATABASE_URL": database}
+            _laget_command(folder, fresh, "db", "upgrade")
+            runs.append(_start_once(folder, fresh, log))
+    except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+        said = log.read_text(errors="replace").strip().splitlines()[-1:] if log.exists() else []
+        return StartupFigures(
+            runs, f"{error}" + (f" (last logged: {said[0][:200]})" if said else "")
+        )
+    return StartupFigures(runs)
+
+
+STAGES = 8
 
 
 def _quiet(_stage: int, _what: str) -> None:
@@ -394,7 +667,7 @@ def _quiet(_stage: int, _what: str) -> None:
 
 
 def stderr_progress(stage: int, what: str) -> None:
-    """«laget bench: [2/6] memory over 10 000 turns ...» on stderr, as each part begins."""
+    """«laget bench: [3/8] memory over 10 000 turns ...» on stderr, as each part begins."""
     sys.stderr.write(f"laget bench: [{stage}/{STAGES}] {what} ...\n")
     sys.stderr.flush()
 
@@ -412,18 +685,22 @@ def run_suite(
     client = LoadClient()
     try:
         with tempfile.TemporaryDirectory(prefix="laget-bench-") as folder:
+            progress(1, f"start-up of `laget serve` to /healthz, {config.startup_runs} runs")
+            startup = _startup(config, Path(folder))
             sqlite = f"sqlite+aiosqlite:///{Path(folder) / 'laget.db'}"
             laget = _Served("Laget", ServerProcess(ServerSpec("laget", sqlite)))
             try:
                 echo = _Served("echo", ServerProcess(ServerSpec("echo")))
                 try:
                     idle = laget.process.rss_bytes()
-                    progress(1, "turn cost: Laget and the echo bot, 1 and 16 clients")
+                    progress(
+                        2, f"turn cost: Laget and the echo bot, 1 and {config.clients} clients"
+                    )
                     turns = _speed(config, client, laget, echo, prefix)
-                    progress(2, f"memory over {config.memory_turns} turns")
+                    progress(3, f"memory over {config.memory_turns} turns")
                     memory = _memory(config, client, laget, prefix, idle)
                     logged = laget.process.errors()
-                    progress(3, "profile of the Q&A hot path")
+                    progress(4, "profile of the Q&A hot path")
                     profiles = [  # after the memory readings: the profiler needs memory too
                         _profile(config, client, laget, prefix),
                         _profile(config, client, echo, prefix),
@@ -433,13 +710,15 @@ def run_suite(
             finally:
                 laget.process.stop()
             contention_sqlite = f"sqlite+aiosqlite:///{Path(folder) / 'contention.db'}"
-            progress(4, "contention on SQLite")
+            progress(5, "contention on SQLite")
             sqlite_contention = _contention(config, client, "SQLite", contention_sqlite, prefix)
-            progress(5, "contention on PostgreSQL")
+            progress(6, "contention on PostgreSQL")
             contention = [sqlite_contention, _contention_postgres(config, client, prefix)]
+            progress(7, "one and two Laget processes on one PostgreSQL database")
+            scale = _scale_postgres(config, client, prefix)
     finally:
         client.close()
-    progress(6, f"reminder fan-out to {config.fanout.targets} channels")
+    progress(8, f"reminder fan-out to {config.fanout.targets} channels")
     fanout = asyncio.run(benchmark(config.fanout))
     return SuiteResult(
         config=config,
@@ -449,6 +728,8 @@ def run_suite(
         seconds=time.perf_counter() - started,
         turns=turns,
         contention=contention,
+        startup=startup,
+        scale=scale,
         fanout=fanout,
         memory=memory,
         profiles=profiles,
@@ -464,9 +745,10 @@ def _parser(prog: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--postgres-url",
         default=os.environ.get("LAGET_TEST_POSTGRES_URL", DEFAULT_POSTGRES),
-        help="PostgreSQL server for the contention run (a database is created and dropped)",
+        help="PostgreSQL server for the contention and two-process runs (their databases are "
+        "created and dropped)",
     )
-    parser.add_argument("--no-postgres", action="store_true", help="skip PostgreSQL")
+    parser.add_argument("--no-postgres", action="store_true", help="skip the PostgreSQL runs")
     parser.add_argument("--docs", type=Path, default=DOCS, help="the file to update")
     parser.add_argument("--no-docs", action="store_true", help="only print the table")
     parser.add_argument("--memory-turns", type=int, default=SuiteConfig.memory_turns)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from bot.bench.load import answers_for, button_data, percentile, question_marker, shown
+from bot.bench.load import (
+    QUESTIONS,
+    QUESTIONS_NB,
+    Plan,
+    answers_for,
+    button_data,
+    percentile,
+    question_marker,
+    shown,
+)
 from bot.needs.form import FIELDS
 
 
@@ -32,3 +41,19 @@ def test_percentiles_are_nearest_rank() -> None:
     assert percentile(values, 0.95) == 95.0
     assert percentile([3.0], 0.95) == 3.0
     assert percentile([], 0.5) == 0.0
+
+
+def test_clients_alternate_between_the_servers_of_a_plan() -> None:
+    one = Plan("http://a/api/messages", "qa", 4, 1, "p")
+    two = Plan("http://a/api/messages", "qa", 4, 1, "p", more_urls=("http://b/api/messages",))
+
+    assert {one.url_of(n) for n in range(4)} == {"http://a/api/messages"}
+    assert [two.url_of(n)[7] for n in range(4)] == ["a", "b", "a", "b"]
+
+
+def test_the_bokmal_scenario_keeps_to_bokmal_and_expects_real_answers() -> None:
+    assert QUESTIONS_NB[0] == QUESTIONS[0]
+    assert QUESTIONS_NB[1] == (
+        "Når er fristen for beslutningsgrunnlaget?",
+        "Frist: Beslutningsgrunnlag",
+    )

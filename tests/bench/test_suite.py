@@ -28,6 +28,8 @@ TINY = SuiteConfig(
     contention_turns=4,
     memory_turns=40,
     memory_step=10,
+    startup_runs=1,
+    scale_turns=3,
     postgres_url=os.environ.get("LAGET_TEST_POSTGRES_URL"),  # its own database, dropped after
     fanout=BenchConfig(
         targets=10, limits=RateLimits(per_tenant=(Rate(400, 1.0),)), enforced=Rate(500, 1.0)
@@ -36,7 +38,9 @@ TINY = SuiteConfig(
 SECTIONS = (
     "## Speed and scale",
     "### Turn cost",
+    "### Start-up",
     "### State under contention",
+    "### Two processes on one PostgreSQL database",
     "### Reminder fan-out",
     "### Memory",
     "### Where the time goes",
@@ -55,15 +59,16 @@ def result() -> SuiteResult:
 
 
 def test_each_part_is_announced_as_it_begins(result: SuiteResult) -> None:
-    assert [stage for stage, _ in PROGRESS] == [1, 2, 3, 4, 5, 6]
-    assert "PostgreSQL" in PROGRESS[4][1]
+    assert [stage for stage, _ in PROGRESS] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert "/healthz" in PROGRESS[0][1]
+    assert "PostgreSQL" in PROGRESS[5][1] and "PostgreSQL" in PROGRESS[6][1]
 
 
 def test_every_turn_is_answered_as_expected(result: SuiteResult) -> None:
     assert {(f.bot, f.scenario, f.clients) for f in result.turns} == {
         (bot, scenario, clients)
         for bot in ("Laget", "echo")
-        for scenario in ("qa", "dialog")
+        for scenario in ("qa", "qa_nb", "dialog")
         for clients in (1, 2)
     }
     assert [f.failures for f in result.turns if f.errors] == []
@@ -77,6 +82,24 @@ def test_contention_keeps_every_dialog(result: SuiteResult) -> None:
     assert sqlite.clean, sqlite.failures
     postgres = result.contention[1]
     assert postgres.clean or postgres.note.startswith("not run"), postgres.failures
+
+
+def test_laget_serve_is_timed_from_spawn_to_its_first_200(result: SuiteResult) -> None:
+    assert result.startup.note == ""
+    assert len(result.startup.runs) == 1
+    assert 0 < result.startup.median < 60
+
+
+def test_two_processes_on_one_postgres_database_lose_nothing(result: SuiteResult) -> None:
+    scale = result.scale
+    if scale.note:
+        assert scale.note.startswith("not run"), scale.note
+        return
+    assert [phase.processes for phase in scale.phases] == [1, 2]
+    assert all(phase.turns == 2 * 3 and phase.throughput > 0 for phase in scale.phases)
+    assert scale.sent == 2 * 3 * 2 + 2 * 2 * 2  # the two runs and the two warm-ups
+    assert scale.clean, (scale.failures, scale.logged, scale.stored, scale.sent)
+    assert scale.ratio > 0
 
 
 def test_fanout_memory_and_profile_are_measured(result: SuiteResult) -> None:
@@ -105,10 +128,15 @@ def test_the_report_has_every_section_and_replaces_its_own(
     assert all(len(line) <= 100 for line in block.splitlines() if not line.startswith("|"))
     assert result.machine.cpu in sections(result)
     table, _met = render_table(result)
-    for measure in ("Q&A turn, 1 client: p50", "Dialog turn, 2 clients: throughput"):
+    for measure in (
+        "Q&A turn (nb/nn), 1 client: p50",
+        "Q&A turn (nb only), 1 client: server CPU per turn",
+        "Dialog turn, 2 clients: throughput",
+        "Start to first 200 on /healthz (median of 1)",
+    ):
         assert measure in table
     assert "Contention, SQLite" in table and "Reminder fan-out" in table
-    assert "Memory growth" in table
+    assert "Memory growth" in table and "Two processes, one PostgreSQL database" in table
 
 
 def test_the_command_line_explains_itself(capsys: pytest.CaptureFixture[str]) -> None:
