@@ -15,9 +15,11 @@ and the pool's clean-up are the same as for every other statement.
   the writer nor holds it up), with a busy timeout of 0: should the file be busy, the read
   runs on the pool's connection in a worker thread instead, so the event loop never sleeps in
   SQLite's busy handler.
-- PostgreSQL: asyncpg's connection directly. No pre-ping on checkout: a connection that turns
-  out to be dead (the server restarted) makes the pool start afresh and the unit of work runs
-  once more on a new connection.
+- PostgreSQL: asyncpg's connection directly. A turn holds its conversation's advisory lock on
+  a connection for the whole turn (`bot.store.locks`); the turn's own statements run on that
+  connection, so a turn checks out one connection, not one per statement. No pre-ping on
+  checkout: a connection that turns out to be dead (the server restarted) makes the pool start
+  afresh and the unit of work runs once more on a new connection.
 
 A unit of work is an async function of `Statements`; `write=True` runs it in one transaction
 (committed when it returns, rolled back when it raises).
@@ -31,6 +33,8 @@ import sqlite3
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar, cast
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -62,6 +66,7 @@ class Driver:
         self._engine = engine
         self.dialect = engine.dialect.name
         self._numbered: dict[str, str] = {}
+        self._database = engine.url.render_as_string(hide_password=False)
 
     async def run(self, work: Work[T], *, write: bool = False) -> T:
         """Run `work` on one connection (in one transaction when `write`)."""
@@ -118,10 +123,22 @@ class Driver:
                     fairy.invalidate()
                     await self._engine.dispose(close=False)
                     continue
-                yield statements
+                token = _HELD.set(_Held(self._database, driver, asyncio.current_task()))
+                try:
+                    yield statements
+                finally:
+                    _HELD.reset(token)
                 return
 
     async def _run_postgresql(self, work: Work[T], write: bool) -> T:
+        held = _HELD.get()
+        mine = held is not None and held.task is asyncio.current_task()
+        if held is not None and mine and held.database == self._database:
+            statements = _AsyncPg(held.connection, self._numbered)  # the turn's: no checkout
+            if not write:
+                return await work(statements)
+            async with held.connection.transaction():
+                return await work(statements)
         gone = _gone()
         for attempt in (1, 2):
             async with self._engine.connect() as connection:
@@ -183,6 +200,18 @@ def binder(column: Any, dialect: Any) -> Callable[[Any], Any]:
 def _same(value: Any) -> Any:
     return value
 
+
+@dataclass(frozen=True)
+class _Held:
+    """The connection a turn holds its conversation's lock on (`Driver.holding`), which that
+    turn's own statements use too; no other task may (one asyncpg operation at a time)."""
+
+    database: str
+    connection: Any
+    task: asyncio.Task[Any] | None
+
+
+_HELD: ContextVar[_Held | None] = ContextVar("laget_turn_connection", default=None)
 
 _READERS: weakref.WeakKeyDictionary[Any, sqlite3.Connection | None] = weakref.WeakKeyDictionary()
 
