@@ -35,6 +35,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Seque
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, Protocol, TypeVar, cast
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -159,35 +160,58 @@ class Driver:
         raise AssertionError("unreachable")  # pragma: no cover
 
 
-class RowQuery:
-    """A SELECT of whole rows of one table, made once per dialect: its SQL (`where` with `?`
-    placeholders) and SQLAlchemy's own conversion of each column's value (dates from text on
-    SQLite, UTC datetimes), so rows come back as SQLAlchemy would return them."""
+class Rows:
+    """One table's whole rows on the driver, as SQLAlchemy would read and write them: the
+    quoted names, and SQLAlchemy's own conversion of each column's values both ways (dates as
+    text on SQLite, UTC datetimes, booleans), made once per dialect."""
 
-    def __init__(self, table: Any, where: str, dialect: Any, *, order_by: str = "") -> None:
-        quote = dialect.identifier_preparer.quote
+    def __init__(self, table: Any, dialect: Any) -> None:
+        self._quote = dialect.identifier_preparer.quote
         columns = list(table.c)
-        self.sql = (
-            f"SELECT {', '.join(quote(column.name) for column in columns)} "
-            f"FROM {quote(table.name)} WHERE {where}"
-            + (f" ORDER BY {order_by}" if order_by else "")
-        )
+        self.table = self._quote(table.name)
+        self.columns = ", ".join(self._quote(column.name) for column in columns)
         self._names = [column.name for column in columns]
         self._convert = [
             (index, process)
             for index, column in enumerate(columns)
             if (process := column.type.dialect_impl(dialect).result_processor(dialect, None))
         ]
+        self._binders = {column.name: binder(column, dialect) for column in columns}
+
+    def row(self, values: Row) -> dict[str, Any]:
+        """A fetched row (every column, in table order) by column name."""
+        converted = list(values)
+        for index, process in self._convert:
+            converted[index] = process(converted[index])
+        return dict(zip(self._names, converted, strict=True))
+
+    def bind(self, name: str, value: Any) -> Any:
+        """A value for column `name` as the driver takes it (an enum by its value)."""
+        return self._binders[name](value.value if isinstance(value, Enum) else value)
+
+    def assignments(self, names: Sequence[str]) -> str:
+        """`"a" = ?, "b" = ?` for an UPDATE's SET."""
+        return ", ".join(f"{self._quote(name)} = ?" for name in names)
+
+    def placeholders(self, names: Sequence[str]) -> str:
+        """`("a", "b") VALUES (?, ?)` for an INSERT."""
+        quoted = ", ".join(self._quote(name) for name in names)
+        return f"({quoted}) VALUES ({', '.join('?' * len(names))})"
+
+
+class RowQuery:
+    """A SELECT of whole rows of one table, made once per dialect (`where` with `?`
+    placeholders); rows come back as SQLAlchemy would return them."""
+
+    def __init__(self, table: Any, where: str, dialect: Any, *, order_by: str = "") -> None:
+        self._rows = Rows(table, dialect)
+        self.sql = f"SELECT {self._rows.columns} FROM {self._rows.table} WHERE {where}" + (
+            f" ORDER BY {order_by}" if order_by else ""
+        )
 
     async def rows(self, driver: Driver, params: Sequence[Any]) -> list[dict[str, Any]]:
         """The rows, by column name."""
-        found = []
-        for row in await driver.fetch(self.sql, params):
-            values = list(row)
-            for index, process in self._convert:
-                values[index] = process(values[index])
-            found.append(dict(zip(self._names, values, strict=True)))
-        return found
+        return [self._rows.row(row) for row in await driver.fetch(self.sql, params)]
 
 
 def binder(column: Any, dialect: Any) -> Callable[[Any], Any]:

@@ -10,7 +10,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.needs.model import (
@@ -21,6 +21,7 @@ from bot.needs.model import (
     WriteOutcome,
     reference_for,
 )
+from bot.store.driver import Driver, RowQuery, Rows, Statements
 from bot.store.tables import needs_report_history, needs_reports
 
 
@@ -29,6 +30,10 @@ class NeedsReports:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._engine = engine
+        self._driver = Driver(engine)
+        self._reports = Rows(needs_reports, engine.dialect)
+        self._history = Rows(needs_report_history, engine.dialect)
+        self._by_id = RowQuery(needs_reports, "id = ?", engine.dialect)
 
     async def create_draft(self, author: Author, year: int) -> StoredReport:
         """A new, empty draft (one transaction: the row, as stored, and its first history entry)."""
@@ -60,8 +65,9 @@ class NeedsReports:
         return report
 
     async def get(self, report_id: int) -> StoredReport | None:
-        """One report by id."""
-        return await self._one(needs_reports.c.id == report_id)
+        """One report by id (read in every step of the dialog: on the driver)."""
+        found = await self._by_id.rows(self._driver, (report_id,))
+        return _report(found[0]) if found else None
 
     async def for_author(self, author_id: str) -> list[StoredReport]:
         """The user's reports, newest change first."""
@@ -98,9 +104,13 @@ class NeedsReports:
             "version": version + 1,
             "updated_at": datetime.now(UTC),
         }
-        condition = needs_reports.c.status != Status.WITHDRAWN
         return await self._conditional(
-            report_id, version, condition, values=values, author=author, action=action
+            report_id,
+            version,
+            ("<>", Status.WITHDRAWN),
+            values=values,
+            author=author,
+            action=action,
         )
 
     async def submit(
@@ -121,9 +131,13 @@ class NeedsReports:
             "updated_at": now,
             "version": version + 1,
         }
-        condition = needs_reports.c.status == Status.DRAFT
         outcome, sent = await self._conditional(
-            report_id, version, condition, values=values, author=author, action="submitted"
+            report_id,
+            version,
+            ("=", Status.DRAFT),
+            values=values,
+            author=author,
+            action="submitted",
         )
         if outcome is WriteOutcome.DONE:
             return outcome, sent
@@ -144,9 +158,13 @@ class NeedsReports:
             "version": version + 1,
             "updated_at": datetime.now(UTC),
         }
-        condition = needs_reports.c.status == Status.SUBMITTED
         outcome, _withdrawn = await self._conditional(
-            report_id, version, condition, values=values, author=author, action="withdrawn"
+            report_id,
+            version,
+            ("=", Status.SUBMITTED),
+            values=values,
+            author=author,
+            action="withdrawn",
         )
         return outcome
 
@@ -174,43 +192,51 @@ class NeedsReports:
         self,
         report_id: int,
         version: int,
-        condition: Any,
+        status: tuple[str, Status],
         *,
         values: dict[str, Any],
         author: Author,
         action: str,
     ) -> tuple[WriteOutcome, StoredReport | None]:
-        """Change the row only if it is still at `version` (and `condition` holds), and keep the
-        change in the history, in one transaction of two statements: the UPDATE returns the row
-        as stored, so neither a check before it nor a read after it is needed."""
-        async with self._engine.begin() as connection:
-            row = (
-                (
-                    await connection.execute(
-                        update(needs_reports)
-                        .where(needs_reports.c.id == report_id)
-                        .where(needs_reports.c.author_id == author.id)
-                        .where(needs_reports.c.version == version)
-                        .where(condition)
-                        .values(**values)
-                        .returning(*needs_reports.c)
-                    )
-                )
-                .mappings()
-                .first()
+        """Change the row only if it is still at `version` (and its status compares to
+        `status` as given), and keep the change in the history, in one transaction of two
+        statements: the UPDATE returns the row as stored, so neither a check before it nor a
+        read after it is needed. Every answer of the dialog writes here: on the driver."""
+        reports, history = self._reports, self._history
+        names = list(values)
+        compare, status_value = status
+        update_sql = (
+            f"UPDATE {reports.table} SET {reports.assignments(names)} WHERE id = ? AND "
+            f"author_id = ? AND version = ? AND status {compare} ? RETURNING {reports.columns}"
+        )
+        params = [reports.bind(name, values[name]) for name in names]
+        params += [report_id, author.id, version, status_value.value]
+        history_names = [
+            "report_id",
+            "version",
+            "action",
+            "actor_id",
+            "actor_name",
+            "answers",
+            "at",
+        ]
+        history_sql = f"INSERT INTO {history.table} {history.placeholders(history_names)}"
+        at = history.bind("at", datetime.now(UTC))
+
+        async def work(statements: Statements) -> StoredReport | None:
+            rows = await statements.fetch(update_sql, params)
+            if not rows:
+                return None
+            report = _report(reports.row(rows[0]))
+            answers = json.dumps(report.answers, ensure_ascii=False)
+            await statements.execute(
+                history_sql,
+                (report_id, report.version, action, author.id, author.name, answers, at),
             )
-            if row is None:
-                return WriteOutcome.STALE, None
-            report = _report(row)
-            await _history(
-                connection,
-                report_id,
-                report.version,
-                action=action,
-                author=author,
-                answers=report.answers,
-            )
-        return WriteOutcome.DONE, report
+            return report
+
+        report = await self._driver.run(work, write=True)
+        return (WriteOutcome.DONE, report) if report else (WriteOutcome.STALE, None)
 
     async def _one(self, condition: Any) -> StoredReport | None:
         found = await self._many(condition)

@@ -1,16 +1,15 @@
 """How many SQL statements a step-by-step answer turn of the behovsmelding costs, over HTTP.
 
 The turns are the benchmark's (`bot.bench.load`): «ny behovsmelding», the «Steg for steg» button
-as a card submit, then one answer per turn. Statements are counted with SQLAlchemy's
-`before_cursor_execute` event on the bot's engine, as (kind, table) per turn.
+as a card submit, then one answer per turn. Statements are counted by SQLite's trace of every
+connection (`tests.statements.traced`: SQLAlchemy's and the driver's), as (kind, table) per turn;
+BEGIN and COMMIT are left out.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
-
-from sqlalchemy import event
 
 from bot.bench.load import answers_for, question_marker
 from bot.needs.answers import parse_answer
@@ -21,6 +20,7 @@ from bot.store.db import create_engine
 from bot.store.needs import NeedsReports
 from bot.teams.server import LAGET
 from tests.activities import Client, actions, activity, cards, post, say, texts
+from tests.statements import traced
 
 # An answer turn: the state read, the draft read once, the conditional UPDATE and its history
 # row (one transaction), the state write. It was 8 (the draft read three times, and once more
@@ -31,6 +31,7 @@ DRAFT_STATEMENTS = [
     ("UPDATE", "needs_reports"),
     ("INSERT", "needs_report_history"),
 ]
+_SQL = {"SELECT", "INSERT", "UPDATE", "DELETE"}
 _TABLE = re.compile(r"\b(?:FROM|INTO|UPDATE)\s+\"?(\w+)", re.IGNORECASE)
 
 
@@ -59,23 +60,15 @@ async def test_an_answer_turn_reads_the_draft_once_and_runs_few_statements(
     assert question_marker(0) in texts(asked)
 
     engine = bot.app[LAGET].engine
-    seen: list[tuple[str, str]] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        seen.append(_kind_and_table(statement))
-
     answers = answers_for(1)
     turns: list[list[tuple[str, str]]] = []
-    event.listen(engine.sync_engine, "before_cursor_execute", count)
-    try:
-        for number, answer in enumerate(answers):
+    for number, answer in enumerate(answers):
+        async with traced(engine) as seen:
             replies = await say(bot, answer)
-            turns.append(list(seen))
-            seen.clear()
-            if number + 1 < len(FIELDS):
-                assert question_marker(number + 1) in texts(replies), texts(replies)
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", count)
+        kinds = [_kind_and_table(statement) for statement in seen]
+        turns.append([kind for kind in kinds if kind[0] in _SQL])
+        if number + 1 < len(FIELDS):
+            assert question_marker(number + 1) in texts(replies), texts(replies)
     assert "Se over behovsmeldingen" in texts(replies)
 
     for number, statements in enumerate(turns):
