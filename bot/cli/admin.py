@@ -23,7 +23,6 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.audit import action_name, cli_actor
 from bot.decision_basis.service import DecisionBasisService
-from bot.needs.export import write_csv, write_xlsx
 from bot.qa import texts as qa_texts
 from bot.reporting.service import ReportService
 from bot.scheme import (
@@ -821,6 +820,9 @@ async def _export(
     year = args.year or scheme.cycle_year(_now())
     out = args.out or Path(f"behovsmeldinger-{network.id}-{year}.{args.format}")
     found = await reports.for_network(network.id, year)
+    # Imported here: openpyxl is for this command only, and `laget serve` never loads it.
+    from bot.needs.export import write_csv, write_xlsx  # noqa: PLC0415
+
     if args.format == "csv":
         count = write_csv(out, found)
     else:
