@@ -24,7 +24,7 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("whole turn (LagetAdapter.process)", "process", "bot/teams/adapter.py"),
     ("read the request (JSON → Activity)", "_read_activity", "bot/teams/adapter.py"),
     ("recognise the question (Recognizer.recognize)", "recognize", "understanding/recognizer.py"),
-    ("… of which TF-IDF features (Model.features)", "features", "understanding/model.py"),
+    ("… of which TF-IDF and the classes (Model.decisions)", "decisions", "understanding/model.py"),
     ("… of which finding a place (RegionData.find_network)", "find_network", "scheme/models.py"),
     ("build the answer (QaService._answer)", "_answer", "bot/qa/service.py"),
     ("… of which counts from the database (CountsRepository.get)", "get", "store/counts.py"),
@@ -32,8 +32,8 @@ STAGES: tuple[tuple[str, str, str], ...] = (
     ("render cards (CardRenderer.render)", "render", "cards/renderer.py"),
     ("send replies (TurnContext.send_activity)", "send_activity", "core/turn_context.py"),
     ("dialog context (DialogSet.create_context)", "create_context", "dialogs/dialog_set.py"),
-    ("read state (SqlStorage.read)", "read", "bot/teams/storage.py"),
-    ("write state (SqlStorage.write)", "write", "bot/teams/storage.py"),
+    ("read state (SqlStorage.read_texts)", "read_texts", "bot/teams/storage.py"),
+    ("write state (SqlStorage.write_texts)", "write_texts", "bot/teams/storage.py"),
     ("serialize the reply body (msrest)", "serialize", "msrest/serialization.py"),
 )
 

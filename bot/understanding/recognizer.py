@@ -1,7 +1,7 @@
 """Which intent a Norwegian message has, how sure we are, and what it names.
 
 Technique (offline; fitted from data/intents.yaml once and kept in a cache file, see
-`bot.understanding.model`, so serving needs neither scikit-learn nor SciPy): the
+`bot.understanding.model`, so serving needs neither scikit-learn, SciPy nor numpy): the
 message is normalised (`normalise`), the place and year it names are masked ("hvor mye får Fosen
 2027" → "hvor mye får xsted xår", so a place never decides the intent), and two TF-IDF views are
 joined: character n-grams (char_wb 2–5: typos, inflection) and words + word pairs over Snowball
@@ -25,13 +25,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
-
-import numpy as np
 
 from bot.scheme import Lang, Network, RegionData
 from bot.scheme.models import normalise_name
@@ -156,7 +155,7 @@ class Recognizer:
             + list(knowledge.texts())
             + sorted(self._names)
         )
-        path = cache_dir() / f"recognizer-{key}.npz"
+        path = cache_dir() / f"recognizer-{key}.model"
         self.cache_path = path
         cached = _cached(path) if cache else None
         if cached is None:
@@ -182,17 +181,17 @@ class Recognizer:
     def recognize(self, text: str) -> Recognition:
         """The intents (best first), band, entities and closest example of one message."""
         prepared, entities = self._prepare(text)
+        stemmed = stem(prepared)
         model = self.model
-        columns, values = model.features(prepared, stem(prepared))
-        decision = values @ model.weights[columns] + model.bias
-        novel = self._novel(prepared)
-        probabilities = self._adjust(1 / (1 + np.exp(-decision)), prepared, entities, novel)
-        ranked = sorted(
-            zip(self._classes, (float(p) for p in probabilities), strict=True),
-            key=lambda pair: -pair[1],
+        decisions, row = model.decisions(prepared, stemmed)
+        content = _content(stemmed)
+        novel = self._novel(content)
+        probabilities = self._adjust(
+            [_sigmoid(d) for d in decisions], prepared, entities, novel, len(content)
         )
+        ranked = sorted(zip(self._classes, probabilities, strict=True), key=lambda pair: -pair[1])
         best = ranked[0][0]
-        matched = model.nearest(best.value, columns, values)
+        matched = model.nearest(best.value, row)
         lang = detect_language(text)
         return Recognition(text, lang, ranked, _band(ranked), entities, matched, novel)
 
@@ -215,12 +214,12 @@ class Recognizer:
         )
         return _YEAR.sub(_YEAR_MASK, prepared), entities
 
-    def _novel(self, prepared: str) -> tuple[str, ...]:
-        """The message's content words (as stems) that no in-scope example or everyday word has.
+    def _novel(self, content: list[str]) -> tuple[str, ...]:
+        """The message's content words (`_content`) that no in-scope example or everyday word has.
 
         A compound of known stems is not novel ("innstillingsfrist" = innstilling + s + frist).
         """
-        return tuple(w for w in _content(prepared) if not self._compound(w))
+        return tuple(w for w in content if not self._compound(w))
 
     def _compound(self, word: str) -> bool:
         """Known, a prefix of a known word, or two known stems joined (with a linking s or e)."""
@@ -237,18 +236,23 @@ class Recognizer:
         return False
 
     def _adjust(
-        self, probabilities: np.ndarray, prepared: str, entities: Entities, novel: tuple[str, ...]
-    ) -> np.ndarray:
+        self,
+        probabilities: list[float],
+        prepared: str,
+        entities: Entities,
+        novel: tuple[str, ...],
+        content_words: int,
+    ) -> list[float]:
         """Damp intents whose keyword sign is missing, push novel messages out, renormalise."""
-        gated = probabilities.copy()
-        top = self._classes[int(np.argmax(gated))]
+        gated = list(probabilities)
+        top = self._classes[gated.index(max(gated))]
         if (
             novel
             and top not in (Intent.GREETING, Intent.HELP)
             and Intent.OUT_OF_SCOPE in self._index
         ):
-            share = len(novel) / len(_content(prepared))
-            gated[self._index[Intent.OUT_OF_SCOPE]] += NOVELTY_WEIGHT * share * gated.sum()
+            share = len(novel) / content_words
+            gated[self._index[Intent.OUT_OF_SCOPE]] += NOVELTY_WEIGHT * share * sum(gated)
         damped: list[Intent] = []
         has_place = entities.network is not None or entities.place is not None
         if not (has_place and _FIRST_PERSON.search(prepared)):
@@ -258,8 +262,8 @@ class Recognizer:
         for intent in damped:
             if intent in self._index:
                 gated[self._index[intent]] *= GATE_FACTOR
-        normalised: np.ndarray = gated / gated.sum()
-        return normalised
+        total = sum(gated)
+        return [p / total for p in gated]
 
 
 def _cached(path: Path) -> Model | None:
@@ -286,10 +290,18 @@ def _padded(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", normalise_name(text))) + " "
 
 
-def _content(prepared: str) -> list[str]:
+def _content(stemmed: str) -> list[str]:
     """The stems of the content words: four letters or more, not everyday words, not masks."""
     common = common_stems()
-    return [w for w in stem(prepared).split() if len(w) >= 4 and w not in common | _MASKS]
+    return [w for w in stemmed.split() if len(w) >= 4 and w not in common | _MASKS]
+
+
+def _sigmoid(decision: float) -> float:
+    """The logistic function; 0 where exp(-decision) overflows (as 1 / (1 + inf) was)."""
+    try:
+        return 1 / (1 + math.exp(-decision))
+    except OverflowError:
+        return 0.0
 
 
 def _band(ranked: list[tuple[Intent, float]]) -> Band:
