@@ -39,6 +39,7 @@ from bot.teams.activity_json import activity_from_json
 from bot.teams.replies_json import Unsupported, expected_replies
 from bot.teams.sdk_clients import ReusingAuthentication
 from bot.teams.tenants import TenantGuard
+from bot.teams.turn_context import LagetTurnContext
 from bot.teams.turn_language import language
 
 log = logging.getLogger(__name__)
@@ -216,6 +217,26 @@ class LagetAdapter(CloudAdapter):
             return parse_activity(read_json(raw))
         except ValueError as error:
             return _problem(HTTPStatus.BAD_REQUEST, str(error))
+
+    def _create_turn_context(  # noqa: PLR0917 (the SDK's signature)
+        self,
+        activity: Activity,
+        claims_identity: Any,
+        oauth_scope: str,
+        connector_client: Any,
+        user_token_client: Any,
+        logic: Callable[[TurnContext], Awaitable[None]],
+        connector_factory: Any,
+    ) -> TurnContext:
+        """The SDK's, with Laget's TurnContext (replies copied one level deep)."""
+        context = LagetTurnContext(self, activity)
+        context.turn_state[self.BOT_IDENTITY_KEY] = claims_identity
+        context.turn_state[self.BOT_CONNECTOR_CLIENT_KEY] = connector_client
+        context.turn_state[self.USER_TOKEN_CLIENT_KEY] = user_token_client
+        context.turn_state[self.BOT_CALLBACK_HANDLER_KEY] = logic
+        context.turn_state[self.CONNECTOR_FACTORY_KEY] = connector_factory
+        context.turn_state[self.BOT_OAUTH_SCOPE_KEY] = oauth_scope
+        return context
 
     def _process_turn_results(self, context: TurnContext) -> InvokeResponse:
         """The SDK's, except that an `expectReplies` body is made without msrest when that
