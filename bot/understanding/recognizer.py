@@ -27,8 +27,9 @@ import datetime as dt
 import logging
 import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Literal
 
@@ -107,8 +108,15 @@ class Recognition:
     intents: list[tuple[Intent, float]]
     band: Band
     entities: Entities
-    matched: str  # the training example most like the message, among the top intent's
+    # The training example most like the message, among the top intent's: found when asked
+    # (only reviews and tests ask), since it costs as much as the scores themselves.
+    nearest: Callable[[], str] = field(repr=False, compare=False)
     novel_words: tuple[str, ...] = ()  # stems seen in no in-scope example nor everyday speech
+
+    @cached_property
+    def matched(self) -> str:
+        """The training example most like the message, among the top intent's."""
+        return self.nearest()
 
     @property
     def intent(self) -> Intent:
@@ -191,9 +199,9 @@ class Recognizer:
         )
         ranked = sorted(zip(self._classes, probabilities, strict=True), key=lambda pair: -pair[1])
         best = ranked[0][0]
-        matched = model.nearest(best.value, row)
         lang = detect_language(text)
-        return Recognition(text, lang, ranked, _band(ranked), entities, matched, novel)
+        nearest = partial(model.nearest, best.value, row)
+        return Recognition(text, lang, ranked, _band(ranked), entities, nearest, novel)
 
     def _prepare(self, text: str) -> tuple[str, Entities]:
         """The normalised text with its place and years masked, and the entities found."""
