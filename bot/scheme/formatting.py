@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import localcontext
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from babel.dates import format_date as babel_format_date
@@ -74,11 +75,13 @@ _TEXT: dict[str, Localized] = {
 }
 
 
+@lru_cache(maxsize=1024)  # the cycle's few dates, in every answer
 def format_date(day: dt.date, lang: Lang = "nb") -> str:
     """A date as Norwegians write it: "1. februar 2027"."""
     return str(babel_format_date(day, "d. MMMM y", locale=lang))
 
 
+@lru_cache(maxsize=4096)  # frames and budgets: the same amounts in answer after answer
 def format_number(value: int) -> str:
     """A whole number with no-break spaces: "12 345"."""
     with localcontext() as context:
