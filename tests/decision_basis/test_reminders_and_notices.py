@@ -25,6 +25,14 @@ ADMIN = "0b7c3d5e-2f1a-4b6c-8d9e-1a2b3c4d5e6f"
 ADMIN_CHAT = "a:admin-chat"
 
 
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """No background delivery worker: each test runs the delivery pass it checks. (The worker,
+    woken by the turn that queued a notice, could otherwise take it first and still be posting
+    it when the test looks.)"""
+    return settings.model_copy(update={"delivery_interval": 0})
+
+
 @pytest.fixture(autouse=True)
 def cli_database(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
     monkeypatch.setenv("LAGET_DATABASE_URL", settings.database_url)
