@@ -99,9 +99,8 @@ class Driver:
             # connection, waiting in a worker thread.
         async with self._engine.connect() as connection:
             fairy = await connection.get_raw_connection()
-            raw = getattr(fairy.driver_connection, "_conn", None)
-            if not isinstance(raw, sqlite3.Connection):  # aiosqlite changed: its own way
-                return await _sqlite_attempt(_AioSqlite(fairy.driver_connection), work, write)
+            adapted: Any = fairy.driver_connection
+            raw = adapted._conn  # noqa: SLF001 (aiosqlite's sqlite3 connection)
             # A commit waits for the disk (fsync): in a worker thread, in one hop.
             return await asyncio.to_thread(_complete, _sqlite_attempt(_Sqlite(raw), work, write))
 
@@ -281,7 +280,7 @@ def _gone() -> tuple[type[BaseException], ...]:
     )
 
 
-async def _sqlite_attempt(statements: _SqliteBase, work: Work[T], write: bool) -> T:
+async def _sqlite_attempt(statements: _Sqlite, work: Work[T], write: bool) -> T:
     if write:
         await statements.begin()
     try:
@@ -294,29 +293,18 @@ async def _sqlite_attempt(statements: _SqliteBase, work: Work[T], write: bool) -
     return result
 
 
-class _SqliteBase:
-    async def begin(self) -> None:
-        await self.execute("BEGIN IMMEDIATE")
-
-    async def commit(self) -> None:
-        await self.execute("COMMIT")
-
-    async def rollback(self) -> None:
-        raise NotImplementedError
-
-    async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        raise NotImplementedError
-
-    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        raise NotImplementedError
-
-
-class _Sqlite(_SqliteBase):
+class _Sqlite:
     """The sqlite3 connection itself: its methods never suspend, so a unit of work on it runs
     to the end in one step, on the event loop or, through `_complete`, in a worker thread."""
 
     def __init__(self, raw: sqlite3.Connection) -> None:
         self._raw = raw
+
+    async def begin(self) -> None:
+        self._raw.execute("BEGIN IMMEDIATE")
+
+    async def commit(self) -> None:
+        self._raw.execute("COMMIT")
 
     async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return self._raw.execute(sql, params).fetchall()
@@ -337,25 +325,6 @@ def _complete(step: Coroutine[Any, Any, T]) -> T:
         return cast("T", done.value)
     step.close()
     raise RuntimeError("a SQLite unit of work waited for something other than SQLite")
-
-
-class _AioSqlite(_SqliteBase):
-    """aiosqlite's public interface, should its internals ever change."""
-
-    def __init__(self, connection: Any) -> None:
-        self._connection = connection
-
-    async def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        cursor = await self._connection.execute(sql, params)
-        return [tuple(row) for row in await cursor.fetchall()]
-
-    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
-        cursor = await self._connection.execute(sql, params)
-        return int(cursor.rowcount)
-
-    async def rollback(self) -> None:
-        if self._connection.in_transaction:
-            await self._connection.rollback()
 
 
 class _AsyncPg:

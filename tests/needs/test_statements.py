@@ -9,7 +9,6 @@ BEGIN and COMMIT are left out.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from bot.bench.load import answers_for, question_marker
 from bot.needs.answers import parse_answer
@@ -19,7 +18,8 @@ from bot.settings import Settings
 from bot.store.db import create_engine
 from bot.store.needs import NeedsReports
 from bot.teams.server import LAGET
-from tests.activities import Client, actions, activity, cards, post, say, texts
+from tests.activities import Client, activity, post, say, texts
+from tests.needs.test_needs_report import button
 from tests.statements import traced
 
 # An answer turn: the state read, the draft read once, the conditional UPDATE and its history
@@ -41,22 +41,13 @@ def _kind_and_table(statement: str) -> tuple[str, str]:
     return (words[0].upper() if words else "", table.group(1) if table else "")
 
 
-def _button(replies: list[dict[str, Any]], title: str) -> dict[str, Any]:
-    for card in cards(replies):
-        for action in actions(card):
-            if action["title"] == title:
-                data: dict[str, Any] = action["data"]
-                return data
-    raise AssertionError(f"no button {title!r} in {texts(replies)}")
-
-
 async def test_an_answer_turn_reads_the_draft_once_and_runs_few_statements(
     bot: Client, settings: Settings
 ) -> None:
     # The user's language is learned (and stored) first, so no answer turn writes the profile.
     await say(bot, "mine behovsmeldinger")
     started = await say(bot, "ny behovsmelding")
-    asked = await post(bot, activity(value=_button(started, "Steg for steg")))
+    asked = await post(bot, activity(value=button(started, "Steg for steg")))
     assert question_marker(0) in texts(asked)
 
     engine = bot.app[LAGET].engine
@@ -108,15 +99,13 @@ async def test_a_change_made_elsewhere_between_two_answers_is_kept(
     """The draft read once per turn is still read every turn: what the same user saved in
     another conversation (the card form) is the base of the next step-by-step answer."""
     started = await say(bot, "ny behovsmelding")
-    await post(bot, activity(value=_button(started, "Steg for steg")))
+    await post(bot, activity(value=button(started, "Steg for steg")))
     await say(bot, "Ørland kommune")
 
     elsewhere = "a:personal-2"
-    form = await post(bot, activity(value=_button(started, "Skjema"), conversation=elsewhere))
+    form = await post(bot, activity(value=button(started, "Skjema"), conversation=elsewhere))
     values = {"owner": "Frøya kommune", "municipality": "Ørland", "participants": "77"}
-    await post(
-        bot, activity(value={**_button(form, "Gå videre"), **values}, conversation=elsewhere)
-    )
+    await post(bot, activity(value={**button(form, "Gå videre"), **values}, conversation=elsewhere))
 
     asked = await say(bot, "Kommunal")  # the answer to «(2 av 19)» in the first conversation
 

@@ -6,11 +6,13 @@ import asyncio
 import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.store import driver
 from bot.store.db import create_engine
 from bot.store.driver import Driver, Statements
 from bot.store.locks import ConversationLocks
@@ -77,6 +79,33 @@ async def test_a_sqlite_write_waits_for_another_process_without_stopping_the_eve
         await engine.dispose()
 
 
+class _BusyReader(sqlite3.Connection):
+    """A read-only connection whose file is busy (another connection recovering the log)."""
+
+    def execute(self, *_args: Any, **_kwargs: Any) -> sqlite3.Cursor:
+        busy = sqlite3.OperationalError("database is locked")
+        busy.sqlite_errorcode = sqlite3.SQLITE_BUSY
+        raise busy
+
+
+async def test_a_read_the_busy_reader_cannot_do_is_done_on_the_pools_connection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'laget.db'}"
+    await upgrade_async(url)
+    engine = create_engine(url)
+    store = StateStore(engine)
+    busy = sqlite3.connect(tmp_path / "laget.db", factory=_BusyReader)
+    try:
+        await store.write([Change("k", '{"n": 1}')])
+        monkeypatch.setattr(driver, "sqlite_reader", lambda _engine: busy)
+
+        assert (await store.read(["k"]))["k"].data == '{"n": 1}'
+    finally:
+        busy.close()
+        await engine.dispose()
+
+
 async def test_a_unit_of_work_that_waits_for_something_else_is_refused_on_sqlite(
     tmp_path: Path,
 ) -> None:
@@ -92,6 +121,27 @@ async def test_a_unit_of_work_that_waits_for_something_else_is_refused_on_sqlite
         with pytest.raises(RuntimeError, match="other than SQLite"):
             await Driver(engine).run(waits, write=True)
     finally:
+        await engine.dispose()
+
+
+async def test_postgres_statements_of_a_turn_run_on_the_connection_holding_its_lock() -> None:
+    url = postgres_url()
+    await reset_postgres(url)
+    await upgrade_async(url)
+    engine = create_engine(url)
+    locks = ConversationLocks(engine)
+    store = StateStore(engine)
+    checkouts: list[object] = []
+    event.listen(engine.sync_engine, "checkout", lambda *_: checkouts.append(1))
+    try:
+        async with locks.hold("conversation"):
+            await store.write([Change("k", '{"n": 1}')])
+            assert (await store.read(["k"]))["k"].data == '{"n": 1}'
+        assert checkouts == []  # no connection of the query pool was needed
+        await store.read(["k"])  # outside a turn: the query pool's
+        assert len(checkouts) == 1
+    finally:
+        await locks.close()
         await engine.dispose()
 
 

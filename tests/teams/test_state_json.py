@@ -38,7 +38,8 @@ from bot.teams.state_json import (
     fast_decode,
     fast_encode,
 )
-from tests.activities import Client, actions, activity, cards, post, say, texts
+from tests.activities import Client, activity, post, say, texts
+from tests.needs.test_needs_report import button
 
 
 def pickled(value: Any) -> str:
@@ -184,15 +185,6 @@ def test_every_supported_class_is_in_the_realistic_items() -> None:
     text = json.dumps([pickled(item) for item in REALISTIC.values()])
     for cls in OBJECT_CLASSES:
         assert f"{cls.__module__}.{cls.__qualname__}" in text, cls
-
-
-def button(replies: list[dict[str, Any]], title: str) -> dict[str, Any]:
-    for card in cards(replies):
-        for action in actions(card):
-            if action["title"] == title:
-                data: dict[str, Any] = action["data"]
-                return data
-    raise AssertionError(f"no button {title!r} in {texts(replies)}")
 
 
 async def test_the_state_of_a_behovsmelding_in_progress_matches_jsonpickle(
