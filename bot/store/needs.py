@@ -10,8 +10,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.needs.model import (
     Author,
@@ -38,31 +38,31 @@ class NeedsReports:
     async def create_draft(self, author: Author, year: int) -> StoredReport:
         """A new, empty draft (one transaction: the row, as stored, and its first history entry)."""
         now = datetime.now(UTC)
-        async with self._engine.begin() as connection:
-            row = (
-                (
-                    await connection.execute(
-                        insert(needs_reports)
-                        .values(
-                            year=year,
-                            author_id=author.id,
-                            author_aad_id=author.aad_id,
-                            author_name=author.name,
-                            status=Status.DRAFT,
-                            answers="{}",
-                            version=1,
-                            created_at=now,
-                            updated_at=now,
-                        )
-                        .returning(*needs_reports.c)
-                    )
-                )
-                .mappings()
-                .one()
-            )
-            report = _report(row)
-            await _history(connection, report.id, 1, action="created", author=author, answers={})
-        return report
+        values = {
+            "year": year,
+            "author_id": author.id,
+            "author_aad_id": author.aad_id,
+            "author_name": author.name,
+            "status": Status.DRAFT,
+            "answers": "{}",
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
+        }
+        reports = self._reports
+        insert_sql = (
+            f"INSERT INTO {reports.table} {reports.placeholders(list(values))} "
+            f"RETURNING {reports.columns}"
+        )
+        params = [reports.bind(name, value) for name, value in values.items()]
+
+        async def work(statements: Statements) -> StoredReport:
+            [row] = await statements.fetch(insert_sql, params)
+            report = _report(reports.row(row))
+            await self._keep(statements, report, action="created", author=author)
+            return report
+
+        return await self._driver.run(work, write=True)
 
     async def get(self, report_id: int) -> StoredReport | None:
         """One report by id (read in every step of the dialog: on the driver)."""
@@ -202,7 +202,7 @@ class NeedsReports:
         `status` as given), and keep the change in the history, in one transaction of two
         statements: the UPDATE returns the row as stored, so neither a check before it nor a
         read after it is needed. Every answer of the dialog writes here: on the driver."""
-        reports, history = self._reports, self._history
+        reports = self._reports
         names = list(values)
         compare, status_value = status
         update_sql = (
@@ -211,32 +211,36 @@ class NeedsReports:
         )
         params = [reports.bind(name, values[name]) for name in names]
         params += [report_id, author.id, version, status_value.value]
-        history_names = [
-            "report_id",
-            "version",
-            "action",
-            "actor_id",
-            "actor_name",
-            "answers",
-            "at",
-        ]
-        history_sql = f"INSERT INTO {history.table} {history.placeholders(history_names)}"
-        at = history.bind("at", datetime.now(UTC))
 
         async def work(statements: Statements) -> StoredReport | None:
             rows = await statements.fetch(update_sql, params)
             if not rows:
                 return None
             report = _report(reports.row(rows[0]))
-            answers = json.dumps(report.answers, ensure_ascii=False)
-            await statements.execute(
-                history_sql,
-                (report_id, report.version, action, author.id, author.name, answers, at),
-            )
+            await self._keep(statements, report, action=action, author=author)
             return report
 
         report = await self._driver.run(work, write=True)
         return (WriteOutcome.DONE, report) if report else (WriteOutcome.STALE, None)
+
+    async def _keep(
+        self, statements: Statements, report: StoredReport, *, action: str, author: Author
+    ) -> None:
+        """The report as it now stands, in its history (in the caller's transaction)."""
+        history = self._history
+        values = {
+            "report_id": report.id,
+            "version": report.version,
+            "action": action,
+            "actor_id": author.id,
+            "actor_name": author.name,
+            "answers": json.dumps(report.answers, ensure_ascii=False),
+            "at": datetime.now(UTC),
+        }
+        await statements.execute(
+            f"INSERT INTO {history.table} {history.placeholders(list(values))}",
+            [history.bind(name, value) for name, value in values.items()],
+        )
 
     async def _one(self, condition: Any) -> StoredReport | None:
         found = await self._many(condition)
@@ -251,28 +255,6 @@ class NeedsReports:
         async with self._engine.connect() as connection:
             rows = (await connection.execute(query)).mappings().all()
         return [_report(row) for row in rows]
-
-
-async def _history(
-    connection: AsyncConnection,
-    report_id: int,
-    version: int,
-    *,
-    action: str,
-    author: Author,
-    answers: dict[str, Any],
-) -> None:
-    await connection.execute(
-        insert(needs_report_history).values(
-            report_id=report_id,
-            version=version,
-            action=action,
-            actor_id=author.id,
-            actor_name=author.name,
-            answers=json.dumps(answers, ensure_ascii=False),
-            at=datetime.now(UTC),
-        )
-    )
 
 
 def _report(row: Any) -> StoredReport:
